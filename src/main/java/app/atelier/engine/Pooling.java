@@ -1,0 +1,3 @@
+package app.atelier.engine;
+
+public enum Pooling { MAX, AVG }
