@@ -1,42 +1,189 @@
 package app.atelier.image;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.ImageInputStream;
 
-/** Reads JPEG and PNG files into {@link RgbImage}s. FIRST CUT: EXIF orientation and limits to come. */
+/**
+ * Reads JPEG and PNG pictures into {@link RgbImage}s: any pixel layout (grey, palette, 16-bit,
+ * alpha composited over white, CMYK JPEG through TwelveMonkeys) becomes 8-bit RGB, and the EXIF
+ * orientation is applied so the picture stands the way the camera showed it.
+ *
+ * <p>Every failure is an {@link ImageLoadException} whose message names the file and the reason.
+ */
 public final class ImageLoader {
+
+    /** Pictures above this many pixels are refused before decoding (decompression bombs). */
+    public static final long MAX_PIXELS = 100_000_000L;
+
+    /** Files above this size are refused before they are read into memory. */
+    public static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
+
+    private static final System.Logger LOG = System.getLogger(ImageLoader.class.getName());
 
     private ImageLoader() {
     }
 
     public static RgbImage load(Path file) throws ImageLoadException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return load(in, file.getFileName().toString());
-        } catch (NoSuchFileException e) {
-            throw new ImageLoadException("Cannot read " + file + ": the file does not exist", e);
-        } catch (ImageLoadException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new ImageLoadException("Cannot read " + file + ": " + e.getMessage(), e);
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new ImageLoadException("Cannot read " + name + ": it is a folder, not an image file");
         }
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            checkFileSize(name, size);
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ImageLoadException("Cannot read " + name + ": the file does not exist", e);
+        } catch (AccessDeniedException e) {
+            throw new ImageLoadException("Cannot read " + name + ": permission denied", e);
+        } catch (IOException e) {
+            throw new ImageLoadException("Cannot read " + name + ": " + e.getMessage(), e);
+        }
+        return decode(bytes, name);
     }
 
     /** @param name how to call the picture in error messages (a file name or URL) */
     public static RgbImage load(InputStream in, String name) throws ImageLoadException {
-        BufferedImage image;
+        byte[] bytes;
         try {
-            image = ImageIO.read(in);
+            bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+        } catch (IOException e) {
+            throw new ImageLoadException("Cannot read " + name + ": " + e.getMessage(), e);
+        }
+        checkFileSize(name, bytes.length);
+        return decode(bytes, name);
+    }
+
+    private static void checkFileSize(String name, long size) throws ImageLoadException {
+        if (size > MAX_FILE_BYTES) {
+            throw new ImageLoadException("Cannot read " + name + ": the file is larger than "
+                    + MAX_FILE_BYTES / (1024 * 1024) + " MB, the most Atelier accepts");
+        }
+    }
+
+    private static RgbImage decode(byte[] bytes, String name) throws ImageLoadException {
+        if (bytes.length == 0) {
+            throw new ImageLoadException("Cannot read " + name + ": the file is empty");
+        }
+        BufferedImage image = decodePixels(bytes, name);
+        RgbImage rgb;
+        try {
+            rgb = AwtImages.fromBufferedImage(image);
+        } catch (RuntimeException e) {
+            throw new ImageLoadException("Cannot read " + name + ": unsupported pixel layout (" + e.getMessage() + ")", e);
+        }
+        return ExifOrientation.of(bytes).apply(rgb);
+    }
+
+    private static BufferedImage decodePixels(byte[] bytes, String name) throws ImageLoadException {
+        try (ImageInputStream stream = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            ImageReader reader = firstReader(stream, name);
+            try {
+                reader.setInput(stream, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                checkDimensions(name, width, height);
+                List<String> damage = new ArrayList<>();
+                reader.addIIOReadWarningListener(damageCollector(damage));
+                BufferedImage image = reader.read(0);
+                // The JPEG decoder fills a cut-off file with grey and only warns; a picture with
+                // a grey band is not what the artist chose, so treat it as damaged.
+                if (!damage.isEmpty()) {
+                    throw new ImageLoadException("Cannot read " + name + ": the image data is damaged or cut off ("
+                            + damage.get(0) + ")");
+                }
+                return image;
+            } finally {
+                reader.dispose();
+            }
+        } catch (ImageLoadException e) {
+            throw e;
+        } catch (EOFException e) {
+            throw new ImageLoadException("Cannot read " + name + ": the file is cut off (truncated)", e);
         } catch (IOException | RuntimeException e) {
-            throw new ImageLoadException("Cannot read " + name + ": the image data is damaged (" + e.getMessage() + ")", e);
+            throw new ImageLoadException("Cannot read " + name + ": the image data is damaged or cut off ("
+                    + describe(e) + ")", e);
+        } catch (OutOfMemoryError e) {
+            throw new ImageLoadException("Cannot read " + name + ": not enough memory to decode it", e);
         }
-        if (image == null) {
-            throw new ImageLoadException("Cannot read " + name + ": not a JPEG or PNG image");
+    }
+
+    private static ImageReader firstReader(ImageInputStream stream, String name) throws ImageLoadException {
+        if (stream == null) {
+            throw new ImageLoadException("Cannot read " + name + ": no image decoder available");
         }
-        return AwtImages.fromBufferedImage(image);
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
+        if (!readers.hasNext()) {
+            throw new ImageLoadException("Cannot read " + name + ": not a JPEG or PNG image (the content is not a recognised picture format)");
+        }
+        ImageReader reader = readers.next();
+        String format;
+        try {
+            format = reader.getFormatName().toLowerCase(Locale.ROOT);
+        } catch (IOException e) {
+            format = "unknown";
+        }
+        if (!format.equals("jpeg") && !format.equals("jpg") && !format.equals("png")) {
+            reader.dispose();
+            throw new ImageLoadException("Cannot read " + name + ": " + format.toUpperCase(Locale.ROOT)
+                    + " pictures are not supported; save it as JPEG or PNG");
+        }
+        return reader;
+    }
+
+    private static void checkDimensions(String name, int width, int height) throws ImageLoadException {
+        if (width <= 0 || height <= 0) {
+            throw new ImageLoadException("Cannot read " + name + ": the header gives an impossible size " + width + "x" + height);
+        }
+        long pixels = (long) width * height;
+        if (pixels > MAX_PIXELS) {
+            throw new ImageLoadException(String.format(Locale.ROOT,
+                    "Cannot read %s: it is %dx%d pixels (%.0f megapixels), above the limit of %d megapixels; scale it down first",
+                    name, width, height, pixels / 1e6, MAX_PIXELS / 1_000_000));
+        }
+    }
+
+    private static IIOReadWarningListener damageCollector(List<String> damage) {
+        return (source, warning) -> {
+            String text = warning.toLowerCase(Locale.ROOT);
+            if (text.contains("premature end") || text.contains("corrupt") || text.contains("truncat")) {
+                damage.add(warning);
+            } else {
+                // e.g. "no embedded ICC profile": the picture is usable, the note is for diagnosis.
+                LOG.log(System.Logger.Level.INFO, "Decoder note: {0}", warning);
+            }
+        };
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                if (text.length() > 0) {
+                    text.append(": ");
+                }
+                text.append(t.getMessage());
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return text.length() == 0 ? e.getClass().getSimpleName() : text.toString();
     }
 }

@@ -12,6 +12,9 @@ public final class ImageResizer {
 
     /** Scales so that the longer side is {@code longSide} px, keeping the aspect ratio. */
     public static RgbImage toLongSide(RgbImage image, int longSide) {
+        if (longSide <= 0) {
+            throw new IllegalArgumentException("long side must be positive, got " + longSide);
+        }
         double scale = (double) longSide / image.longSide();
         int width = Math.max(1, (int) Math.round(image.width() * scale));
         int height = Math.max(1, (int) Math.round(image.height() * scale));
@@ -23,7 +26,11 @@ public final class ImageResizer {
         return resize(image, width, height);
     }
 
+    /** Scales to exactly {@code width} x {@code height}, stretching if the aspect ratio differs. */
     public static RgbImage resize(RgbImage image, int width, int height) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("target size must be positive, got " + width + "x" + height);
+        }
         if (width == image.width() && height == image.height()) {
             return image;
         }
