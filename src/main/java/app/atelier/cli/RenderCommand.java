@@ -1,0 +1,358 @@
+package app.atelier.cli;
+
+import app.atelier.engine.BackboneKind;
+import app.atelier.engine.ComputeDevice;
+import app.atelier.engine.Defaults;
+import app.atelier.engine.Frame;
+import app.atelier.engine.InitMode;
+import app.atelier.engine.JobSpec;
+import app.atelier.engine.JobState;
+import app.atelier.engine.LiveParameters;
+import app.atelier.engine.Pooling;
+import app.atelier.engine.StyleLayer;
+import app.atelier.engine.StyleSource;
+import app.atelier.engine.StyleTransferJob;
+import app.atelier.image.ImageLoadException;
+import app.atelier.image.ImageLoader;
+import app.atelier.image.PngWriter;
+import app.atelier.image.RgbImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code atelier render}: one style transfer from files to a PNG, without the window. */
+@Command(name = "render",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        customSynopsis = "atelier render --content FILE --style FILE [--style FILE]... --out FILE.png [OPTIONS]",
+        resourceBundle = "app.atelier.cli.RenderHelp",
+        defaultValueProvider = RenderDefaults.class,
+        description = {
+                "Renders the content photo in the style of the style image(s) and writes a PNG",
+                "whose text metadata records the settings.",
+                "Layers per backbone: ${bundle:layers}."})
+public final class RenderCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--content", required = true, paramLabel = "FILE",
+            description = "Content photo (JPEG or PNG).")
+    private Path content;
+
+    @Option(names = "--style", required = true, paramLabel = "FILE",
+            description = "Style image (JPEG or PNG); repeat to blend several styles.")
+    private List<Path> styles;
+
+    @Option(names = "--style-weights", split = ",", paramLabel = "W",
+            description = "Blend weights of the --style images, one per image (default: equal).")
+    private List<Double> styleWeights;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.png",
+            description = "Output PNG; written atomically, replaced if it exists.")
+    private Path out;
+
+    @Option(names = "--size", paramLabel = "PX",
+            description = "Long side of the output in pixels. Default: ${DEFAULT-VALUE}.")
+    private int size;
+
+    @Option(names = "--alpha", paramLabel = "A", description = "Content weight α. Default: ${bundle:default.alpha}.")
+    private Double alpha;
+
+    @Option(names = "--beta", paramLabel = "B", description = "Style weight β. Default: ${bundle:default.beta}.")
+    private Double beta;
+
+    @Option(names = "--content-layer", split = ",", paramLabel = "LAYER",
+            description = "Content layer(s); repeat or separate with commas. Default: ${bundle:default.content-layer}.")
+    private List<String> contentLayers;
+
+    @Option(names = "--style-layers", split = ",", paramLabel = "LAYER[:W]",
+            description = "Style layers, each with an optional weight λ (default 1), comma separated."
+                    + " Default: ${bundle:default.style-layers}.")
+    private List<String> styleLayers;
+
+    @Option(names = "--tv", paramLabel = "G",
+            description = "Total-variation weight γ (smoothness; 0 = off). Default: ${bundle:default.tv}.")
+    private Double tv;
+
+    @Option(names = "--iterations", paramLabel = "N", description = "Optimiser steps. Default: ${DEFAULT-VALUE}.")
+    private int iterations;
+
+    @Option(names = "--lr", paramLabel = "RATE",
+            description = "Learning rate (pixels in [0,1]). Default: ${bundle:default.lr}.")
+    private Double learningRate;
+
+    @Option(names = "--init", paramLabel = "noise|content|style|blend",
+            description = "Start image. Default: ${DEFAULT-VALUE}.")
+    private InitMode init;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seed for the noise; same seed and settings give the same picture. Default: ${DEFAULT-VALUE}.")
+    private long seed;
+
+    @Option(names = "--backbone", paramLabel = "squeezenet1_1|vgg19", converter = BackboneConverter.class,
+            description = "Feature network. Default: ${DEFAULT-VALUE}.")
+    private BackboneKind backbone;
+
+    @Option(names = "--pool", paramLabel = "max|avg",
+            description = "Pooling between VGG19 blocks (SqueezeNet ignores it). Default: ${DEFAULT-VALUE}.")
+    private Pooling pooling;
+
+    @Option(names = "--weights", paramLabel = "PATH",
+            description = "Weights: the squeezenet1_1 folder of .npy files or the vgg19 .safetensors file.")
+    private Path weights;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|gpu",
+            description = "Where to compute; auto takes a GPU when there is one. Default: ${DEFAULT-VALUE}.")
+    private ComputeDevice device;
+
+    @Option(names = "--save-every", paramLabel = "N", defaultValue = "0",
+            description = "Also save every N iterations next to --out (out-0050.png ...); 0 = off."
+                    + " Default: ${DEFAULT-VALUE}.")
+    private int saveEvery;
+
+    @Option(names = "--log-every", paramLabel = "N", defaultValue = "10",
+            description = "Print the losses every N iterations. Default: ${DEFAULT-VALUE}.")
+    private int logEvery;
+
+    @Option(names = "--quiet", description = "No progress bar and no losses; only errors.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        RenderRequest request = validate();
+        return render(request);
+    }
+
+    /** Everything a render needs, checked; built before any weights are loaded. */
+    private record RenderRequest(JobSpec spec, Map<String, String> metadata) {
+    }
+
+    private RenderRequest validate() {
+        requireAtLeast("--size", size, 16);
+        requireAtLeast("--iterations", iterations, 1);
+        requireAtLeast("--save-every", saveEvery, 0);
+        requireAtLeast("--log-every", logEvery, 1);
+        LiveParameters defaults = Defaults.parameters(backbone);
+        double alphaValue = nonNegative("--alpha", alpha, defaults.alpha());
+        double betaValue = nonNegative("--beta", beta, defaults.beta());
+        double tvValue = nonNegative("--tv", tv, defaults.tvWeight());
+        double lrValue = learningRate == null ? defaults.learningRate() : learningRate;
+        if (!(lrValue > 0) || Double.isInfinite(lrValue)) {
+            throw usage("--lr must be a number > 0, got " + RenderHelp.number(lrValue));
+        }
+        List<String> contentLayerNames = contentLayers == null ? defaults.contentLayers() : contentLayers;
+        contentLayerNames.forEach(this::requireKnownLayer);
+        List<StyleLayer> styleLayerList = styleLayers == null ? defaults.styleLayers() : parseStyleLayers(styleLayers);
+        List<Double> blend = styleBlendWeights();
+        Path weightsPath = resolveWeights();
+        requireOutputFolder();
+
+        RgbImage contentImage = load(content, "--content");
+        List<StyleSource> styleSources = new ArrayList<>();
+        for (int i = 0; i < styles.size(); i++) {
+            styleSources.add(new StyleSource(load(styles.get(i), "--style"), blend.get(i)));
+        }
+        LiveParameters parameters = new LiveParameters(
+                alphaValue, betaValue, tvValue, lrValue, contentLayerNames, styleLayerList);
+        JobSpec jobSpec = new JobSpec(backbone, weightsPath, pooling, device, contentImage, styleSources,
+                size, init, seed, iterations, parameters);
+        return new RenderRequest(jobSpec, RenderMetadata.of(jobSpec, content, styles));
+    }
+
+    private int render(RenderRequest request) throws InterruptedException, IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        IntermediateSaver saver = new IntermediateSaver(out, saveEvery, iterations, request.metadata(), err);
+        ProgressReporter reporter = new ProgressReporter(err, iterations, logEvery, quiet, saver::offer);
+        CountDownLatch outputHandled = new CountDownLatch(1);
+        long started = System.nanoTime();
+        try (StyleTransferJob job = StyleTransferJob.start(request.spec());
+             AutoCloseable subscription = job.subscribe(reporter)) {
+            Thread interruptHook = new Thread(() -> {
+                // Ctrl-C: stop after the current iteration and give the main thread time to save
+                // the last picture before the JVM halts (it halts when this hook returns).
+                job.stop();
+                try {
+                    outputHandled.await(2, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "atelier-render-interrupt");
+            Runtime.getRuntime().addShutdownHook(interruptHook);
+            try {
+                while (!job.awaitFinished(Duration.ofMinutes(1))) {
+                    // A render may legitimately take hours; just keep waiting.
+                }
+                reporter.awaitFinished(30, TimeUnit.SECONDS);
+                return finish(job, reporter, started);
+            } finally {
+                outputHandled.countDown();
+                removeHook(interruptHook);
+            }
+        } catch (RuntimeException | IOException | InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            // Only subscription.close() declares Exception; a failure there is a bug worth seeing.
+            throw new IllegalStateException("could not end the render cleanly: " + e.getMessage(), e);
+        }
+    }
+
+    private int finish(StyleTransferJob job, ProgressReporter reporter, long started) throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        JobState state = job.state();
+        if (state == JobState.FAILED) {
+            Throwable cause = reporter.failure();
+            err.println("Error: the render failed: " + (cause == null ? "unknown cause" : cause.getMessage()));
+            err.flush();
+            return AtelierCommand.EXIT_FAILURE;
+        }
+        Frame last = job.latestFrame().orElse(null);
+        if (last == null) {
+            err.println("Error: the render stopped before its first iteration; nothing was written");
+            err.flush();
+            return AtelierCommand.EXIT_FAILURE;
+        }
+        Map<String, String> metadata = RenderMetadata.withIterationsDone(
+                RenderMetadata.of(job.spec(), content, styles), last.iteration(), iterations);
+        PngWriter.write(last.image(), out, metadata);
+        if (!quiet) {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            String how = state == JobState.STOPPED ? "stopped at iteration " + last.iteration() + " of " + iterations
+                    : last.iteration() + " iterations";
+            spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s (%dx%d, %s, %.1f s)%n",
+                    out, last.image().width(), last.image().height(), how, seconds);
+            spec.commandLine().getOut().flush();
+        }
+        return CommandLine.ExitCode.OK;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already shutting down (Ctrl-C): the hook is running and must stay.
+        }
+    }
+
+    private List<Double> styleBlendWeights() {
+        if (styleWeights == null) {
+            return styles.stream().map(s -> 1.0).toList();
+        }
+        if (styleWeights.size() != styles.size()) {
+            throw usage("--style-weights has " + styleWeights.size() + " value(s) but there are "
+                    + styles.size() + " --style image(s); give one weight per image");
+        }
+        for (double w : styleWeights) {
+            nonNegative("--style-weights", w, 0);
+        }
+        if (styleWeights.stream().allMatch(w -> w == 0)) {
+            throw usage("--style-weights are all 0; at least one style must have a weight > 0");
+        }
+        return styleWeights;
+    }
+
+    private List<StyleLayer> parseStyleLayers(List<String> specs) {
+        List<StyleLayer> result = new ArrayList<>();
+        for (String item : specs) {
+            String text = item.strip();
+            int colon = text.indexOf(':');
+            String name = colon < 0 ? text : text.substring(0, colon).strip();
+            double weight = 1.0;
+            if (colon >= 0) {
+                String number = text.substring(colon + 1).strip();
+                try {
+                    weight = Double.parseDouble(number);
+                } catch (NumberFormatException e) {
+                    throw usage("--style-layers: '" + number + "' is not a number in '" + text
+                            + "'; write LAYER or LAYER:WEIGHT, e.g. fire2:0.5");
+                }
+                if (!(weight >= 0) || Double.isInfinite(weight)) {
+                    throw usage("--style-layers: the weight of " + name + " must be a number >= 0, got " + number);
+                }
+            }
+            requireKnownLayer(name);
+            result.add(new StyleLayer(name, weight));
+        }
+        return result;
+    }
+
+    private void requireKnownLayer(String name) {
+        if (!backbone.taps().contains(name)) {
+            throw usage("unknown layer '" + name + "' for " + backbone.id() + "; valid layers: "
+                    + String.join(", ", backbone.taps()));
+        }
+    }
+
+    private Path resolveWeights() {
+        String expected = backbone == BackboneKind.SQUEEZENET1_1
+                ? "the squeezenet1_1 folder of .npy files" : "the vgg19.safetensors file";
+        if (weights == null) {
+            throw usage("no weights for " + backbone.id() + ": pass --weights PATH (" + expected + ")");
+        }
+        boolean fits = backbone == BackboneKind.SQUEEZENET1_1 ? Files.isDirectory(weights) : Files.isRegularFile(weights);
+        if (!fits) {
+            throw usage("weights not found: " + weights.toAbsolutePath()
+                    + (Files.exists(weights) ? " is not " + expected : " does not exist")
+                    + "; pass --weights PATH (" + expected + ")");
+        }
+        return weights;
+    }
+
+    private void requireOutputFolder() {
+        Path folder = out.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw usage("the folder of --out, " + folder + ", does not exist; create it or choose another path");
+        }
+    }
+
+    private RgbImage load(Path file, String option) {
+        try {
+            return ImageLoader.load(file);
+        } catch (ImageLoadException e) {
+            throw usage(option + ": " + e.getMessage());
+        }
+    }
+
+    private double nonNegative(String option, Double value, double fallback) {
+        double v = value == null ? fallback : value;
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw usage(option + " must be a number >= 0, got " + RenderHelp.number(v));
+        }
+        return v;
+    }
+
+    private void requireAtLeast(String option, int value, int minimum) {
+        if (value < minimum) {
+            throw usage(option + " must be at least " + minimum + ", got " + value);
+        }
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    /** Accepts the backbone ids of {@link BackboneKind} with its own message for unknown names. */
+    static final class BackboneConverter implements CommandLine.ITypeConverter<BackboneKind> {
+        @Override
+        public BackboneKind convert(String value) {
+            try {
+                return BackboneKind.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package app.atelier.cli;
+
+import app.atelier.engine.Defaults;
+import java.util.Locale;
+import picocli.CommandLine;
+
+/**
+ * Picocli defaults for the {@code render} options that do not depend on the backbone, taken from
+ * {@link Defaults} so that {@code --help} ({@code ${DEFAULT-VALUE}}) and the behaviour agree.
+ */
+final class RenderDefaults implements CommandLine.IDefaultValueProvider {
+
+    @Override
+    public String defaultValue(CommandLine.Model.ArgSpec argSpec) {
+        if (!(argSpec instanceof CommandLine.Model.OptionSpec option)) {
+            return null;
+        }
+        return switch (option.longestName()) {
+            case "--size" -> Integer.toString(Defaults.LONG_SIDE);
+            case "--iterations" -> Integer.toString(Defaults.ITERATIONS);
+            case "--init" -> Defaults.INIT.name().toLowerCase(Locale.ROOT);
+            case "--seed" -> Long.toString(Defaults.SEED);
+            case "--backbone" -> Defaults.BACKBONE.id();
+            case "--pool" -> Defaults.POOLING.name().toLowerCase(Locale.ROOT);
+            case "--device" -> Defaults.DEVICE.name().toLowerCase(Locale.ROOT);
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,160 @@
+package app.atelier.image;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOInvalidTreeException;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
+
+/**
+ * Saves pictures as PNG with text metadata (the settings a render used), atomically: readers of
+ * the target path see either the old file or the complete new one, never a half-written file.
+ */
+public final class PngWriter {
+
+    private static final String PNG_FORMAT = "javax_imageio_png_1.0";
+
+    private PngWriter() {
+    }
+
+    /**
+     * Writes {@code image} to {@code target}, replacing an existing file.
+     *
+     * @param text key/value pairs stored as PNG text chunks (tEXt when the value is Latin-1, else
+     *             UTF-8 iTXt); keys must be 1-79 printable Latin-1 characters
+     * @throws IOException with a message for the user naming the file and the reason
+     */
+    public static void write(RgbImage image, Path target, Map<String, String> text) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new IOException("Cannot write " + target + ": the folder " + folder + " does not exist");
+        }
+        for (String key : text.keySet()) {
+            requireValidKeyword(key);
+        }
+        Path temp;
+        try {
+            temp = Files.createTempFile(folder, "." + absolute.getFileName() + "-", ".tmp");
+        } catch (IOException e) {
+            throw failure(target, folder, e);
+        }
+        try {
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                encode(image, text, out);
+            }
+            moveIntoPlace(temp, absolute);
+        } catch (IOException e) {
+            throw failure(target, folder, e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+            // Only reached after the move failed, and that failure is what the user must see;
+            // a leftover hidden .tmp file is harmless.
+        }
+    }
+
+    private static void encode(RgbImage image, Map<String, String> text, OutputStream out) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            var buffered = AwtImages.toBufferedImage(image);
+            IIOMetadata metadata = writer.getDefaultImageMetadata(
+                    ImageTypeSpecifier.createFromRenderedImage(buffered), writer.getDefaultWriteParam());
+            addText(metadata, text);
+            writer.write(null, new IIOImage(buffered, null, metadata), writer.getDefaultWriteParam());
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    private static void addText(IIOMetadata metadata, Map<String, String> text) throws IIOInvalidTreeException {
+        if (text.isEmpty()) {
+            return;
+        }
+        IIOMetadataNode root = new IIOMetadataNode(PNG_FORMAT);
+        IIOMetadataNode tEXt = new IIOMetadataNode("tEXt");
+        IIOMetadataNode iTXt = new IIOMetadataNode("iTXt");
+        text.forEach((key, value) -> {
+            if (StandardCharsets.ISO_8859_1.newEncoder().canEncode(value)) {
+                IIOMetadataNode entry = new IIOMetadataNode("tEXtEntry");
+                entry.setAttribute("keyword", key);
+                entry.setAttribute("value", value);
+                tEXt.appendChild(entry);
+            } else {
+                IIOMetadataNode entry = new IIOMetadataNode("iTXtEntry");
+                entry.setAttribute("keyword", key);
+                entry.setAttribute("compressionFlag", "FALSE");
+                entry.setAttribute("compressionMethod", "0");
+                entry.setAttribute("languageTag", "");
+                entry.setAttribute("translatedKeyword", "");
+                entry.setAttribute("text", value);
+                iTXt.appendChild(entry);
+            }
+        });
+        if (tEXt.hasChildNodes()) {
+            root.appendChild(tEXt);
+        }
+        if (iTXt.hasChildNodes()) {
+            root.appendChild(iTXt);
+        }
+        metadata.mergeTree(PNG_FORMAT, root);
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            // The temp file sits in the target's folder, so this only happens on exotic file
+            // systems; a plain replace is the best they offer.
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void requireValidKeyword(String key) {
+        boolean valid = !key.isEmpty() && key.length() <= 79 && key.equals(key.strip())
+                && key.chars().allMatch(c -> (c >= 32 && c <= 126) || (c >= 161 && c <= 255));
+        if (!valid) {
+            throw new IllegalArgumentException("not a valid PNG text keyword: '" + key + "'");
+        }
+    }
+
+    private static IOException failure(Path target, Path folder, IOException e) {
+        String reason = e.getMessage();
+        if (isDiskFull(e, folder)) {
+            reason = "the disk is full; free some space or choose another folder";
+        } else if (e instanceof java.nio.file.AccessDeniedException) {
+            reason = "permission denied in " + folder;
+        }
+        return new IOException("Cannot write " + target + ": " + reason, e);
+    }
+
+    private static boolean isDiskFull(IOException e, Path folder) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("No space left") || message.contains("not enough space")) {
+            return true;
+        }
+        try {
+            return Files.getFileStore(folder).getUsableSpace() == 0;
+        } catch (IOException ignored) {
+            return false;
+        }
+    }
+}

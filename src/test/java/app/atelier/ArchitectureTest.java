@@ -1,0 +1,38 @@
+package app.atelier;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layers of the design: compute and files never see the toolkit, the window never sees DJL.
+ * Empty packages are allowed so the rules hold from the first commit, before every layer exists.
+ */
+@AnalyzeClasses(packages = "app.atelier", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule engineModelAndImageDoNotUseJavaFx = noClasses()
+            .that().resideInAnyPackage("app.atelier.engine..", "app.atelier.model..", "app.atelier.image..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .allowEmptyShould(true)
+            .because("the engine, weights and image code run headless (render, CI) without a toolkit");
+
+    @ArchTest
+    static final ArchRule uiDoesNotUseDjl = noClasses()
+            .that().resideInAPackage("app.atelier.ui..")
+            .or().haveFullyQualifiedName("app.atelier.AtelierApp")
+            .should().dependOnClassesThat().resideInAnyPackage("ai.djl..")
+            .allowEmptyShould(true)
+            .because("views talk to the engine through its API and view models, never to tensors");
+
+    @ArchTest
+    static final ArchRule engineDoesNotUseUiOrCli = noClasses()
+            .that().resideInAPackage("app.atelier.engine..")
+            .should().dependOnClassesThat().resideInAnyPackage("app.atelier.ui..", "app.atelier.cli..")
+            .allowEmptyShould(true)
+            .because("the engine is the bottom layer that both front ends build on");
+}

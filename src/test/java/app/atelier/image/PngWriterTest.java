@@ -1,0 +1,89 @@
+package app.atelier.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PngWriterTest {
+
+    @TempDir
+    Path folder;
+
+    static RgbImage gradient(int width, int height) {
+        int[] argb = new int[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                argb[y * width + x] = 0xFF000000 | (x * 255 / width) << 16 | (y * 255 / height) << 8 | ((x + y) & 0xFF);
+            }
+        }
+        return new RgbImage(width, height, argb);
+    }
+
+    @Test
+    void writesLosslessPixelsThatLoadBackExactly() throws IOException {
+        RgbImage image = gradient(37, 21);
+        Path file = folder.resolve("out.png");
+
+        PngWriter.write(image, file, Map.of());
+
+        RgbImage back = ImageLoader.load(file);
+        assertThat(back.width()).isEqualTo(37);
+        assertThat(back.height()).isEqualTo(21);
+        assertThat(back.argb()).containsExactly(image.argb());
+    }
+
+    @Test
+    void storesLatin1AndUnicodeTextAndReadsItBackInOrder() throws IOException {
+        Map<String, String> text = new LinkedHashMap<>();
+        text.put("atelier.alpha", "1.5");
+        text.put("atelier.content", "/photos/café.jpg");
+        text.put("atelier.style", "/art/葛飾北斎.jpg");
+        Path file = folder.resolve("meta.png");
+
+        PngWriter.write(gradient(8, 8), file, text);
+
+        assertThat(PngMetadata.read(file)).containsExactlyInAnyOrderEntriesOf(text);
+    }
+
+    @Test
+    void replacesAnExistingFileAndLeavesNoTemporaryFiles() throws IOException {
+        Path file = folder.resolve("out.png");
+        PngWriter.write(gradient(4, 4), file, Map.of("run", "first"));
+
+        PngWriter.write(gradient(6, 3), file, Map.of("run", "second"));
+
+        assertThat(ImageLoader.load(file).width()).isEqualTo(6);
+        assertThat(PngMetadata.read(file)).containsEntry("run", "second");
+        try (var files = Files.list(folder)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void missingFolderIsReportedByName() {
+        Path file = folder.resolve("no-such-folder").resolve("out.png");
+
+        assertThatThrownBy(() -> PngWriter.write(gradient(4, 4), file, Map.of()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("out.png")
+                .hasMessageContaining("no-such-folder")
+                .hasMessageContaining("does not exist");
+        assertThat(file.getParent()).doesNotExist();
+    }
+
+    @Test
+    void invalidKeywordIsRejectedBeforeAnythingIsWritten() {
+        Path file = folder.resolve("out.png");
+
+        assertThatThrownBy(() -> PngWriter.write(gradient(4, 4), file, Map.of("", "x")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(file).doesNotExist();
+    }
+}
