@@ -16,6 +16,7 @@ import app.atelier.image.ImageLoadException;
 import app.atelier.image.ImageLoader;
 import app.atelier.image.PngWriter;
 import app.atelier.image.RgbImage;
+import app.atelier.model.WeightsSearchPath;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -112,7 +114,9 @@ public final class RenderCommand implements Callable<Integer> {
     private Pooling pooling;
 
     @Option(names = "--weights", paramLabel = "PATH",
-            description = "Weights: the squeezenet1_1 folder of .npy files or the vgg19 .safetensors file.")
+            description = {"Weights: the squeezenet1_1 folder of .npy files or the vgg19 .safetensors file,",
+                    "or a folder holding them. Default: searched in $ATELIER_MODELS, -Datelier.models,",
+                    "then the user data folder."})
     private Path weights;
 
     @Option(names = "--device", paramLabel = "auto|cpu|gpu",
@@ -158,7 +162,6 @@ public final class RenderCommand implements Callable<Integer> {
         contentLayerNames.forEach(this::requireKnownLayer);
         List<StyleLayer> styleLayerList = styleLayers == null ? defaults.styleLayers() : parseStyleLayers(styleLayers);
         List<Double> blend = styleBlendWeights();
-        Path weightsPath = resolveWeights();
         requireOutputFolder();
 
         RgbImage contentImage = load(content, "--content");
@@ -166,6 +169,7 @@ public final class RenderCommand implements Callable<Integer> {
         for (int i = 0; i < styles.size(); i++) {
             styleSources.add(new StyleSource(load(styles.get(i), "--style"), blend.get(i)));
         }
+        Path weightsPath = resolveWeights();
         LiveParameters parameters = new LiveParameters(
                 alphaValue, betaValue, tvValue, lrValue, contentLayerNames, styleLayerList);
         JobSpec jobSpec = new JobSpec(backbone, weightsPath, pooling, device, contentImage, styleSources,
@@ -296,19 +300,42 @@ public final class RenderCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * --weights may name the weights themselves or a models folder holding them; without it the
+     * search path (ATELIER_MODELS, -Datelier.models, the user data folder) is used.
+     */
     private Path resolveWeights() {
         String expected = backbone == BackboneKind.SQUEEZENET1_1
-                ? "the squeezenet1_1 folder of .npy files" : "the vgg19.safetensors file";
-        if (weights == null) {
-            throw usage("no weights for " + backbone.id() + ": pass --weights PATH (" + expected + ")");
+                ? "a squeezenet1_1 folder of .npy files" : "a vgg19 .safetensors file";
+        if (weights != null) {
+            if (backbone == BackboneKind.SQUEEZENET1_1 ? containsNpy(weights) : Files.isRegularFile(weights)) {
+                return weights;
+            }
+            Optional<Path> inside = Files.isDirectory(weights)
+                    ? WeightsSearchPath.findIn(weights, backbone) : Optional.empty();
+            return inside.orElseThrow(() -> usage("weights not found: " + weights.toAbsolutePath()
+                    + (Files.exists(weights) ? " is not " + expected + " nor a folder holding " + layoutOf(backbone)
+                    : " does not exist") + "; pass --weights PATH to " + expected));
         }
-        boolean fits = backbone == BackboneKind.SQUEEZENET1_1 ? Files.isDirectory(weights) : Files.isRegularFile(weights);
-        if (!fits) {
-            throw usage("weights not found: " + weights.toAbsolutePath()
-                    + (Files.exists(weights) ? " is not " + expected : " does not exist")
-                    + "; pass --weights PATH (" + expected + ")");
+        WeightsSearchPath searchPath = WeightsSearchPath.standard();
+        return searchPath.find(backbone).orElseThrow(() -> usage("weights not found for " + backbone.id()
+                + ": looked in " + searchPath.describe() + "; set " + WeightsSearchPath.ENV
+                + " to a folder holding " + layoutOf(backbone) + ", or pass --weights PATH"));
+    }
+
+    private static boolean containsNpy(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return false;
         }
-        return weights;
+        try (var files = Files.list(folder)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".npy"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String layoutOf(BackboneKind kind) {
+        return kind == BackboneKind.SQUEEZENET1_1 ? "squeezenet1_1/ (.npy files)" : "vgg19.safetensors";
     }
 
     private void requireOutputFolder() {

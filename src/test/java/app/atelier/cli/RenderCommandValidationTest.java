@@ -1,11 +1,13 @@
 package app.atelier.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import app.atelier.engine.BackboneKind;
 import app.atelier.engine.Defaults;
 import app.atelier.image.PngWriter;
 import app.atelier.image.RgbImage;
+import app.atelier.model.WeightsSearchPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +36,7 @@ class RenderCommandValidationTest {
         style = folder.resolve("style.png");
         PngWriter.write(new RgbImage(4, 3, filled(12, 0xFF336699)), content, Map.of());
         PngWriter.write(new RgbImage(3, 3, filled(9, 0xFFCC8800)), style, Map.of());
-        // Never read: validation must fail before weights are loaded.
+        // Holds no weights: only the tests about weights get that far.
         weights = Files.createDirectory(folder.resolve("squeezenet1_1"));
         out = folder.resolve("out.png");
     }
@@ -137,6 +139,35 @@ class RenderCommandValidationTest {
         CliRun run = render("--weights", absent.toString());
 
         assertOneLineUsageError(run, "weights not found", absent.toAbsolutePath().toString(), "--weights");
+    }
+
+    @Test
+    void folderWithoutWeightsIsRefused() {
+        CliRun run = render();
+
+        assertOneLineUsageError(run, "weights not found", weights.toAbsolutePath().toString(), "is not");
+    }
+
+    @Test
+    void weightsNotOnTheSearchPathSaysWhereItLookedAndHowToFix() {
+        assumeTrue(WeightsSearchPath.userDataFolder()
+                        .flatMap(f -> WeightsSearchPath.findIn(f, BackboneKind.SQUEEZENET1_1)).isEmpty(),
+                "this machine has SqueezeNet weights in its user data folder");
+        String before = System.getProperty(WeightsSearchPath.PROPERTY);
+        System.setProperty(WeightsSearchPath.PROPERTY, folder.toString());
+        try {
+            CliRun run = CliRun.of("render", "--content", content.toString(), "--style", style.toString(),
+                    "--out", out.toString());
+
+            assertOneLineUsageError(run, "weights not found for squeezenet1_1", "looked in " + folder,
+                    WeightsSearchPath.ENV, "--weights");
+        } finally {
+            if (before == null) {
+                System.clearProperty(WeightsSearchPath.PROPERTY);
+            } else {
+                System.setProperty(WeightsSearchPath.PROPERTY, before);
+            }
+        }
     }
 
     @Test
