@@ -1,0 +1,75 @@
+package app.atelier.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.atelier.engine.Frame;
+import app.atelier.engine.IterationRecord;
+import app.atelier.engine.LiveParameters;
+import app.atelier.engine.LossBreakdown;
+import app.atelier.image.PngMetadata;
+import app.atelier.image.RgbImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IntermediateSaverTest {
+
+    @TempDir
+    Path folder;
+
+    private static Frame frame(int iteration) {
+        int[] pixels = new int[6];
+        Arrays.fill(pixels, 0xFF000000 | iteration);
+        LiveParameters parameters = new LiveParameters(1, 1, 0, 0.1, List.of("fire1"), List.of());
+        IterationRecord record = new IterationRecord(iteration, new LossBreakdown(1, 1, 0, Map.of(), 0),
+                parameters, false, 1_000_000);
+        return new Frame(record, 120, new RgbImage(3, 2, pixels));
+    }
+
+    @Test
+    void savesAtEachMultipleAndTheNextFrameWhenOneWasSkipped() throws IOException {
+        Path out = folder.resolve("dog.png");
+        IntermediateSaver saver = new IntermediateSaver(out, 50, 120, Map.of("atelier.seed", "7"),
+                new PrintWriter(new StringWriter()));
+
+        // Latest-wins delivery: iteration 50 itself never arrives here.
+        Stream.of(1, 49, 51, 52, 99, 100, 120).map(IntermediateSaverTest::frame).forEach(saver::offer);
+
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted())
+                    .containsExactly("dog-0051.png", "dog-0100.png");
+        }
+        assertThat(PngMetadata.read(folder.resolve("dog-0051.png")))
+                .containsEntry("atelier.seed", "7")
+                .containsEntry("atelier.iterations", "51")
+                .containsEntry("atelier.iterations-planned", "120");
+    }
+
+    @Test
+    void zeroSavesNothing() throws IOException {
+        IntermediateSaver saver = new IntermediateSaver(folder.resolve("o.png"), 0, 10, Map.of(),
+                new PrintWriter(new StringWriter()));
+
+        saver.offer(frame(5));
+
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void namesWidenForLongRuns() {
+        IntermediateSaver saver = new IntermediateSaver(folder.resolve("out.png"), 1000, 20000, Map.of(),
+                new PrintWriter(new StringWriter()));
+
+        assertThat(saver.pathFor(3000).getFileName().toString()).isEqualTo("out-03000.png");
+    }
+}
