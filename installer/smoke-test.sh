@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Release smoke test of the Linux package: build the .deb, install it for real, start the installed
+# app under Xvfb and screenshot its window, render with the installed `atelier` command, uninstall.
+# Fails loudly at the first broken step. Needs root (dpkg) and ../shared/models for the render.
+#
+# Usage: installer/smoke-test.sh [path/to/atelier.deb]     Screenshot: target/smoke/installed-app.png
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+out=target/smoke
+rm -rf "$out" && mkdir -p "$out"
+step() { printf '\n== %s\n' "$*"; }
+fail() { echo "SMOKE TEST FAILED: $*" >&2; exit 1; }
+
+need=()
+for tool in Xvfb:xvfb import:imagemagick xdotool:xdotool; do
+  command -v "${tool%%:*}" >/dev/null || need+=("${tool##*:}")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  step "installing ${need[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+deb=${1:-}
+if [ -z "$deb" ]; then
+  step "building the .deb"
+  [ -f target/atelier.jar ] || mvn -q -B -DskipTests package
+  installer/build.sh deb
+  deb=$(ls target/installer/atelier_*.deb | head -n 1)
+fi
+[ -f "$deb" ] || fail "no .deb at '$deb'"
+size_mb=$(( $(stat -c %s "$deb") / 1024 / 1024 ))
+echo "package: $deb (${size_mb} MB)"
+[ "$size_mb" -le 150 ] || fail "the .deb is ${size_mb} MB, over the 150 MB budget"
+
+step "installing the package"
+dpkg -s atelier >/dev/null 2>&1 && fail "atelier is already installed here; purge it first"
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$deb" >/dev/null || fail "apt-get could not install $deb"
+cleanup() { DEBIAN_FRONTEND=noninteractive dpkg --purge atelier >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+[ -x /opt/atelier/bin/Atelier ] || fail "/opt/atelier/bin/Atelier missing after install"
+[ -L /usr/bin/atelier ] || fail "/usr/bin/atelier (terminal command) missing after install"
+echo "installed size: $(du -sh /opt/atelier | cut -f1)"
+
+step "starting the installed app under Xvfb"
+display=:97
+Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 &
+xvfb_pid=$!
+trap 'kill $xvfb_pid 2>/dev/null || true; cleanup' EXIT
+sleep 1
+export HOME_FOR_APP
+HOME_FOR_APP=$(mktemp -d)
+start=$(date +%s.%N)
+DISPLAY=$display HOME=$HOME_FOR_APP /opt/atelier/bin/Atelier > "$out/app.log" 2>&1 &
+app_pid=$!
+window=""
+for _ in $(seq 1 120); do
+  window=$(DISPLAY=$display xdotool search --name '^Atelier' 2>/dev/null | head -n 1 || true)
+  [ -n "$window" ] && break
+  kill -0 $app_pid 2>/dev/null || { cat "$out/app.log" >&2; fail "the installed app exited before showing a window"; }
+  sleep 0.5
+done
+[ -n "$window" ] || { cat "$out/app.log" >&2; fail "no Atelier window within 60 s"; }
+echo "launch to window: $(echo "$(date +%s.%N) - $start" | bc) s"
+sleep 4
+DISPLAY=$display import -window root "$out/installed-app.png"
+echo "screenshot: $out/installed-app.png"
+[ -d "$HOME_FOR_APP/.djl.ai" ] && fail "first launch unpacked DJL into the home folder's root (~/.djl.ai)"
+kill $app_pid 2>/dev/null || true
+wait $app_pid 2>/dev/null || true
+
+step "rendering with the installed command-line launcher"
+models=${ATELIER_MODELS:-$root/../shared/models}
+images=$root/../shared/images
+if [ -d "$models/squeezenet1_1" ] && [ -f "$images/dog.jpg" ]; then
+  ATELIER_MODELS=$models HOME=$HOME_FOR_APP atelier render --content "$images/dog.jpg" --style "$images/scream.jpg" \
+    --size 96 --iterations 5 --out "$out/render.png" || fail "atelier render failed"
+  [ -s "$out/render.png" ] || fail "atelier render wrote no image"
+  echo "render: $out/render.png"
+else
+  fail "weights or sample images not found at $models / $images: set ATELIER_MODELS"
+fi
+
+step "uninstalling"
+DEBIAN_FRONTEND=noninteractive dpkg --purge atelier >/dev/null || fail "dpkg --purge failed"
+[ -e /opt/atelier ] && fail "/opt/atelier left behind after purge"
+[ -e /usr/bin/atelier ] && fail "/usr/bin/atelier left behind after purge"
+trap 'kill $xvfb_pid 2>/dev/null || true' EXIT
+echo
+echo "SMOKE TEST PASSED"
