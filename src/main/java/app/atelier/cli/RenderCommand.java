@@ -42,6 +42,7 @@ import picocli.CommandLine.Option;
         customSynopsis = "atelier render --content FILE --style FILE [--style FILE]... --out FILE.png [OPTIONS]",
         resourceBundle = "app.atelier.cli.RenderHelp",
         defaultValueProvider = RenderDefaults.class,
+        header = "Renders a photo in the style of one or more paintings, without the window.",
         description = {
                 "Renders the content photo in the style of the style image(s) and writes a PNG",
                 "whose text metadata records the settings.",
