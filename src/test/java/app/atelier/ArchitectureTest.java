@@ -1,5 +1,6 @@
 package app.atelier;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -35,4 +36,18 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("app.atelier.ui..", "app.atelier.cli..")
             .allowEmptyShould(true)
             .because("the engine is the bottom layer that both front ends build on");
+
+    @ArchTest
+    static final ArchRule cliIsHeadless = noClasses()
+            .that().resideInAPackage("app.atelier.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "app.atelier.ui..")
+            .allowEmptyShould(true)
+            .because("render runs on servers without a display");
+
+    @ArchTest
+    static final ArchRule launcherIsNotAnApplication = classes()
+            .that().haveFullyQualifiedName("app.atelier.Launcher")
+            .should().notBeAssignableTo("javafx.application.Application")
+            .because("a main class that extends Application fails from the class path with"
+                    + " 'JavaFX runtime components are missing'");
 }
