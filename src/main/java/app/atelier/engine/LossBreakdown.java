@@ -1,5 +1,7 @@
 package app.atelier.engine;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,7 +16,8 @@ import java.util.Map;
 public record LossBreakdown(double total, double content, double style,
                             Map<String, Double> stylePerLayer, double tv) {
     public LossBreakdown {
-        stylePerLayer = Map.copyOf(stylePerLayer);
+        // Keeps the caller's (layer) order, which Map.copyOf would lose.
+        stylePerLayer = Collections.unmodifiableMap(new LinkedHashMap<>(stylePerLayer));
     }
 
     public boolean isFinite() {

@@ -1,0 +1,46 @@
+package app.atelier.engine;
+
+import ai.djl.ndarray.NDArray;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A frozen pretrained CNN with named taps. Its weights live in its own manager and never require
+ * gradients, so backpropagation reaches only the image. Not thread-safe for closing, but
+ * {@link #features} may be called from any one thread at a time.
+ */
+interface Backbone extends AutoCloseable {
+
+    BackboneKind kind();
+
+    /** Tap names in network order, shallowest first. */
+    List<String> taps();
+
+    /**
+     * Runs the network on {@code rgb} (shape [1, 3, H, W], RGB in [0, 1]) including its own
+     * preprocessing, only as deep as the deepest of {@code wanted}; the result arrays belong to
+     * {@code rgb}'s manager.
+     *
+     * @throws IllegalArgumentException when a wanted tap does not exist
+     */
+    Map<String, NDArray> features(NDArray rgb, Set<String> wanted);
+
+    /** Frees the weights. */
+    @Override
+    void close();
+
+    /** The index of the deepest wanted tap, rejecting unknown names with the list of valid ones. */
+    static int deepestTap(List<String> taps, Set<String> wanted, String networkName) {
+        int deepest = -1;
+        for (String name : wanted) {
+            int index = taps.indexOf(name);
+            if (index < 0) {
+                throw new IllegalArgumentException("unknown layer '" + name + "' for " + networkName
+                        + "; choose from " + String.join(", ", taps));
+            }
+            deepest = Math.max(deepest, index);
+        }
+        return deepest;
+    }
+}

@@ -1,0 +1,16 @@
+package app.atelier.engine;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv2d;
+
+/** One frozen convolution followed by ReLU; weight [out, in, k, k], bias [out]. */
+record ConvLayer(String name, NDArray weight, NDArray bias, int stride, int padding) {
+
+    NDArray forwardRelu(NDArray input) {
+        NDArray convolved = Conv2d.conv2d(input, weight, bias, new Shape(stride, stride),
+                new Shape(padding, padding), new Shape(1, 1), 1).singletonOrThrow();
+        return Activation.relu(convolved);
+    }
+}

@@ -1,0 +1,60 @@
+package app.atelier.engine;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * The Gatys costs exactly as the design states them, on activations of shape [1, C, H, W].
+ * Each returns a scalar array in the first operand's manager, differentiable by autograd.
+ */
+final class StyleCosts {
+
+    private StyleCosts() {
+    }
+
+    /** J_content = 1/(4·n_H·n_W·n_C) · Σ (a^C − a^G)². */
+    static NDArray content(NDArray target, NDArray generated) {
+        requireSameShape(target, generated, "content activations");
+        Shape shape = generated.getShape();
+        double scale = 1.0 / (4.0 * shape.get(1) * shape.get(2) * shape.get(3));
+        return generated.sub(target).square().sum().mul(scale);
+    }
+
+    /** G_ij = Σ_k a_ik a_jk over the n_H·n_W positions k: a [C, C] matrix. */
+    static NDArray gram(NDArray activations) {
+        Shape shape = activations.getShape();
+        NDArray flat = activations.reshape(shape.get(1), shape.get(2) * shape.get(3));
+        return flat.matMul(flat.transpose());
+    }
+
+    /**
+     * J_style^l = 1/(4·n_C²·(n_H·n_W)²) · Σ (G^S − G^G)².
+     *
+     * @param positions n_H·n_W of the generated image's activations at this layer
+     */
+    static NDArray style(NDArray targetGram, NDArray generatedGram, long positions) {
+        requireSameShape(targetGram, generatedGram, "Gram matrices");
+        double channels = generatedGram.getShape().get(0);
+        double scale = 1.0 / (4.0 * channels * channels * (double) positions * positions);
+        return generatedGram.sub(targetGram).square().sum().mul(scale);
+    }
+
+    /**
+     * Total variation: the mean of the squared differences between vertically and horizontally
+     * neighbouring values of the [1, C, H, W] image. The mean (rather than the sum) keeps γ's
+     * meaning the same at every picture size.
+     */
+    static NDArray totalVariation(NDArray image) {
+        NDArray down = image.get(new NDIndex(":, :, 1:, :")).sub(image.get(new NDIndex(":, :, :-1, :")));
+        NDArray right = image.get(new NDIndex(":, :, :, 1:")).sub(image.get(new NDIndex(":, :, :, :-1")));
+        double count = down.size() + right.size();
+        return down.square().sum().add(right.square().sum()).div(count);
+    }
+
+    private static void requireSameShape(NDArray a, NDArray b, String what) {
+        if (!a.getShape().equals(b.getShape())) {
+            throw new IllegalArgumentException(what + " differ in shape: " + a.getShape() + " vs " + b.getShape());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package app.atelier.engine;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** total = α·content + β·Σ λ_l J_style^l + γ·TV for one generated picture, against fixed targets. */
+final class StyleObjective {
+
+    /** The differentiable total and its parts as numbers. */
+    record Evaluation(NDArray total, LossBreakdown breakdown) {
+    }
+
+    private final Backbone backbone;
+    private final StyleTargets targets;
+
+    StyleObjective(Backbone backbone, StyleTargets targets) {
+        this.backbone = backbone;
+        this.targets = targets;
+    }
+
+    /** Computes whatever targets {@code parameters} need; call outside any gradient recording. */
+    void prepare(LiveParameters parameters) {
+        targets.ensure(new LinkedHashSet<>(parameters.contentLayers()), styleLayerNames(parameters));
+    }
+
+    /**
+     * Evaluates the cost of {@code image} ([1, 3, H, W], RGB in [0, 1]); every array it creates
+     * belongs to {@code image}'s manager. {@link #prepare} must have run for these parameters.
+     */
+    Evaluation evaluate(NDArray image, LiveParameters parameters) {
+        Set<String> wanted = new LinkedHashSet<>(parameters.contentLayers());
+        wanted.addAll(styleLayerNames(parameters));
+        Map<String, NDArray> features = backbone.features(image, wanted);
+
+        NDArray content = null;
+        for (String layer : parameters.contentLayers()) {
+            NDArray cost = StyleCosts.content(targets.content(layer), features.get(layer));
+            content = content == null ? cost : content.add(cost);
+        }
+        NDArray style = image.getManager().zeros(new ai.djl.ndarray.types.Shape(), image.getDataType());
+        Map<String, Double> perLayer = new LinkedHashMap<>();
+        for (StyleLayer layer : parameters.styleLayers()) {
+            NDArray activations = features.get(layer.name());
+            long positions = activations.getShape().get(2) * activations.getShape().get(3);
+            NDArray cost = StyleCosts.style(targets.gram(layer.name()), StyleCosts.gram(activations), positions);
+            perLayer.put(layer.name(), value(cost));
+            style = style.add(cost.mul(layer.weight()));
+        }
+        NDArray tv = StyleCosts.totalVariation(image);
+        NDArray total = content.mul(parameters.alpha())
+                .add(style.mul(parameters.beta()))
+                .add(tv.mul(parameters.tvWeight()));
+        LossBreakdown breakdown = new LossBreakdown(value(total), value(content), value(style), perLayer, value(tv));
+        return new Evaluation(total, breakdown);
+    }
+
+    private static Set<String> styleLayerNames(LiveParameters parameters) {
+        Set<String> names = new LinkedHashSet<>();
+        parameters.styleLayers().forEach(layer -> names.add(layer.name()));
+        return names;
+    }
+
+    static double value(NDArray scalar) {
+        return scalar.getDataType() == DataType.FLOAT64 ? scalar.getDouble() : scalar.getFloat();
+    }
+}
