@@ -1,0 +1,213 @@
+package app.atelier.ui.controls;
+
+import app.atelier.engine.BackboneKind;
+import app.atelier.engine.ComputeDevice;
+import app.atelier.engine.InitMode;
+import app.atelier.engine.LiveParameters;
+import app.atelier.engine.StyleLayer;
+import java.util.List;
+import javafx.beans.Observable;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The controls panel's state. {@link #liveParametersProperty()} follows every edit of what a running
+ * job may change (α, β, TV, learning rate, layers), so the studio can pass each change straight on.
+ * FX thread only.
+ */
+public final class SettingsViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsViewModel.class);
+
+    private final ObjectProperty<BackboneKind> backbone = new SimpleObjectProperty<>(this, "backbone");
+    private final ObjectProperty<ComputeDevice> device = new SimpleObjectProperty<>(this, "device");
+    private final StringProperty contentLayer = new SimpleStringProperty(this, "contentLayer");
+    private final ObservableList<StyleLayerChoice> styleLayers = FXCollections.observableArrayList(
+            layer -> new Observable[] {layer.enabledProperty(), layer.weightProperty()});
+    private final DoubleProperty alpha = new SimpleDoubleProperty(this, "alpha");
+    private final DoubleProperty beta = new SimpleDoubleProperty(this, "beta");
+    private final DoubleProperty tvWeight = new SimpleDoubleProperty(this, "tvWeight");
+    private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate");
+    private final IntegerProperty size = new SimpleIntegerProperty(this, "size");
+    private final ObjectProperty<InitMode> init = new SimpleObjectProperty<>(this, "init");
+    private final IntegerProperty iterations = new SimpleIntegerProperty(this, "iterations");
+    private final LongProperty seed = new SimpleLongProperty(this, "seed");
+    private final ReadOnlyObjectWrapper<LiveParameters> liveParameters = new ReadOnlyObjectWrapper<>(this, "liveParameters");
+
+    /** True while {@link #apply} sets many properties, so listeners see one change, not a dozen. */
+    private boolean applying;
+
+    public SettingsViewModel() {
+        apply(StudioSettings.defaults());
+        backbone.addListener((obs, old, now) -> {
+            if (!applying && now != null && now != old) {
+                useLayersOf(now);
+            }
+        });
+        for (Observable live : List.of(alpha, beta, tvWeight, learningRate, contentLayer, styleLayers)) {
+            live.addListener(obs -> {
+                if (!applying) {
+                    refreshLiveParameters();
+                }
+            });
+        }
+    }
+
+    /** Content and style layers go back to the defaults of {@code kind}; the weights stay. */
+    private void useLayersOf(BackboneKind kind) {
+        StudioSettings defaults = StudioSettings.defaults(kind);
+        applying = true;
+        try {
+            contentLayer.set(defaults.contentLayer());
+            styleLayers.setAll(defaults.styleLayers().stream()
+                    .map(layer -> new StyleLayerChoice(layer.name(), layer.enabled(), layer.weight())).toList());
+        } finally {
+            applying = false;
+        }
+        refreshLiveParameters();
+    }
+
+    private void refreshLiveParameters() {
+        try {
+            List<StyleLayer> layers = styleLayers.stream()
+                    .filter(layer -> layer.enabledProperty().get())
+                    .map(layer -> new StyleLayer(layer.name(), layer.weightProperty().get()))
+                    .toList();
+            liveParameters.set(new LiveParameters(alpha.get(), beta.get(), tvWeight.get(), learningRate.get(),
+                    List.of(contentLayer.get()), layers));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // The fields only pass valid numbers on, so this means an inconsistent preset: keep the last good value.
+            LOG.warn("Ignoring invalid settings: {}", e.getMessage());
+        }
+    }
+
+    /** What a running job should use now; changes with every edit of a live setting. */
+    public ReadOnlyObjectProperty<LiveParameters> liveParametersProperty() {
+        return liveParameters.getReadOnlyProperty();
+    }
+
+    public LiveParameters liveParameters() {
+        return liveParameters.get();
+    }
+
+    public StudioSettings snapshot() {
+        return new StudioSettings(backbone.get().id(), device.get().name(), contentLayer.get(),
+                styleLayers.stream().map(layer -> new StudioSettings.LayerSetting(layer.name(),
+                        layer.enabledProperty().get(), layer.weightProperty().get())).toList(),
+                alpha.get(), beta.get(), tvWeight.get(), learningRate.get(),
+                size.get(), init.get().name(), iterations.get(), seed.get());
+    }
+
+    /**
+     * Takes every setting from {@code settings}.
+     *
+     * @throws IllegalArgumentException when a name (backbone, device, start image, layer) is unknown;
+     *                                  nothing is changed then
+     */
+    public void apply(StudioSettings settings) {
+        BackboneKind kind = BackboneKind.fromId(settings.backbone());
+        ComputeDevice computeDevice = ComputeDevice.valueOf(settings.device());
+        InitMode initMode = InitMode.valueOf(settings.init());
+        if (!kind.taps().contains(settings.contentLayer())) {
+            throw new IllegalArgumentException("content layer '" + settings.contentLayer() + "' is not a layer of "
+                    + kind.displayName() + "; choose one of " + kind.taps());
+        }
+        for (StudioSettings.LayerSetting layer : settings.styleLayers()) {
+            if (!kind.taps().contains(layer.name())) {
+                throw new IllegalArgumentException("style layer '" + layer.name() + "' is not a layer of " + kind.displayName());
+            }
+        }
+        applying = true;
+        try {
+            backbone.set(kind);
+            device.set(computeDevice);
+            contentLayer.set(settings.contentLayer());
+            List<StyleLayerChoice> layers = new java.util.ArrayList<>();
+            for (String tap : kind.taps()) {
+                StudioSettings.LayerSetting given = settings.styleLayers().stream()
+                        .filter(layer -> layer.name().equals(tap)).findFirst()
+                        .orElse(new StudioSettings.LayerSetting(tap, false, 1.0));
+                layers.add(new StyleLayerChoice(tap, given.enabled(), given.weight()));
+            }
+            styleLayers.setAll(layers);
+            alpha.set(settings.alpha());
+            beta.set(settings.beta());
+            tvWeight.set(settings.tvWeight());
+            learningRate.set(settings.learningRate());
+            size.set(settings.size());
+            init.set(initMode);
+            iterations.set(settings.iterations());
+            seed.set(settings.seed());
+        } finally {
+            applying = false;
+        }
+        refreshLiveParameters();
+    }
+
+    /** Every setting back to the defaults (the default backbone's layers included). */
+    public void reset() {
+        apply(StudioSettings.defaults());
+    }
+
+    public ObjectProperty<BackboneKind> backboneProperty() {
+        return backbone;
+    }
+
+    public ObjectProperty<ComputeDevice> deviceProperty() {
+        return device;
+    }
+
+    public StringProperty contentLayerProperty() {
+        return contentLayer;
+    }
+
+    public ObservableList<StyleLayerChoice> styleLayers() {
+        return styleLayers;
+    }
+
+    public DoubleProperty alphaProperty() {
+        return alpha;
+    }
+
+    public DoubleProperty betaProperty() {
+        return beta;
+    }
+
+    public DoubleProperty tvWeightProperty() {
+        return tvWeight;
+    }
+
+    public DoubleProperty learningRateProperty() {
+        return learningRate;
+    }
+
+    public IntegerProperty sizeProperty() {
+        return size;
+    }
+
+    public ObjectProperty<InitMode> initProperty() {
+        return init;
+    }
+
+    public IntegerProperty iterationsProperty() {
+        return iterations;
+    }
+
+    public LongProperty seedProperty() {
+        return seed;
+    }
+}

@@ -1,0 +1,69 @@
+package app.atelier.ui.controls;
+
+import app.atelier.engine.BackboneKind;
+import app.atelier.engine.Defaults;
+import app.atelier.engine.LiveParameters;
+import app.atelier.engine.StyleLayer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Every setting of the controls panel as plain data: what a preset file holds, what the studio
+ * remembers between launches and what a saved PNG carries in its metadata. Enum values are kept
+ * as their names so a preset stays readable and survives renamed constants with a clear error.
+ *
+ * @param styleLayers every tap of the backbone, ticked or not, with its weight
+ */
+public record StudioSettings(String backbone, String device, String contentLayer, List<LayerSetting> styleLayers,
+                             double alpha, double beta, double tvWeight, double learningRate,
+                             int size, String init, int iterations, long seed) {
+
+    /** A style tap, whether it is used, and its weight λ. */
+    public record LayerSetting(String name, boolean enabled, double weight) {
+    }
+
+    public StudioSettings {
+        styleLayers = List.copyOf(styleLayers);
+    }
+
+    /** The defaults for {@code backbone}: what a first Start and the reset action use. */
+    public static StudioSettings defaults(BackboneKind backbone) {
+        LiveParameters parameters = Defaults.parameters(backbone);
+        Map<String, Double> defaultWeights = parameters.styleLayers().stream()
+                .collect(Collectors.toMap(StyleLayer::name, StyleLayer::weight));
+        List<LayerSetting> layers = new ArrayList<>();
+        for (String tap : backbone.taps()) {
+            Double weight = defaultWeights.get(tap);
+            layers.add(new LayerSetting(tap, weight != null, weight != null ? weight : 1.0));
+        }
+        return new StudioSettings(backbone.id(), Defaults.DEVICE.name(), parameters.contentLayers().get(0), layers,
+                parameters.alpha(), parameters.beta(), parameters.tvWeight(), parameters.learningRate(),
+                Defaults.LONG_SIDE, Defaults.INIT.name(), Defaults.ITERATIONS, Defaults.SEED);
+    }
+
+    public static StudioSettings defaults() {
+        return defaults(Defaults.BACKBONE);
+    }
+
+    /** The settings as PNG text entries ("atelier.alpha" and so on), in a stable order. */
+    public Map<String, String> asMetadata() {
+        Map<String, String> result = new LinkedHashMap<>();
+        result.put("atelier.backbone", backbone);
+        result.put("atelier.device", device);
+        result.put("atelier.content-layer", contentLayer);
+        result.put("atelier.style-layers", styleLayers.stream().filter(LayerSetting::enabled)
+                .map(layer -> layer.name() + ":" + layer.weight()).collect(Collectors.joining(",")));
+        result.put("atelier.alpha", Double.toString(alpha));
+        result.put("atelier.beta", Double.toString(beta));
+        result.put("atelier.tv", Double.toString(tvWeight));
+        result.put("atelier.lr", Double.toString(learningRate));
+        result.put("atelier.size", Integer.toString(size));
+        result.put("atelier.init", init);
+        result.put("atelier.iterations", Integer.toString(iterations));
+        result.put("atelier.seed", Long.toString(seed));
+        return result;
+    }
+}
