@@ -1,0 +1,157 @@
+package app.atelier.ui.chart;
+
+import app.atelier.engine.IterationRecord;
+import app.atelier.ui.controls.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import javafx.collections.ListChangeListener;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.shape.Line;
+import javafx.util.StringConverter;
+
+/**
+ * Total, content, style and TV cost per iteration on a logarithmic axis, each term weighted as the
+ * optimiser sees it (α·content, β·style, γ·TV), with a dashed marker wherever a parameter changed.
+ * Points arrive in batches from {@link LossHistory}, one list change per pulse. FX thread only.
+ */
+public final class LossChart extends LineChart<Number, Number> {
+
+    private record Curve(XYChart.Series<Number, Number> series, ToDoubleFunction<IterationRecord> value) {
+    }
+
+    private final List<Curve> curves = new ArrayList<>();
+    private final List<Line> markers = new ArrayList<>();
+    private final List<Integer> markerIterations = new ArrayList<>();
+    private final NumberAxis iterationAxis;
+    private final NumberAxis costAxis;
+    private double lowestExponent = Double.POSITIVE_INFINITY;
+    private double highestExponent = Double.NEGATIVE_INFINITY;
+
+    public LossChart(LossHistory history) {
+        super(new NumberAxis(), new NumberAxis());
+        setId("loss-chart");
+        iterationAxis = (NumberAxis) getXAxis();
+        costAxis = (NumberAxis) getYAxis();
+        iterationAxis.setLabel("Iteration");
+        iterationAxis.setForceZeroInRange(false);
+        costAxis.setLabel("Cost (log)");
+        costAxis.setAutoRanging(false);
+        costAxis.setLowerBound(-3);
+        costAxis.setUpperBound(3);
+        costAxis.setTickUnit(1);
+        costAxis.setMinorTickVisible(false);
+        costAxis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number exponent) {
+                return NumberFormat.format(Math.pow(10, Math.round(exponent.doubleValue() * 1000) / 1000.0));
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Math.log10(NumberFormat.parse(text));
+            }
+        });
+        setAnimated(false);
+        setCreateSymbols(false);
+        setLegendVisible(true);
+
+        curve("Total", record -> record.loss().total());
+        curve("Content α·Jc", record -> record.parameters().alpha() * record.loss().content());
+        curve("Style β·Js", record -> record.parameters().beta() * record.loss().style());
+        curve("TV γ·TV", record -> record.parameters().tvWeight() * record.loss().tv());
+
+        history.records().addListener((ListChangeListener<IterationRecord>) change -> {
+            while (change.next()) {
+                if (change.wasRemoved() && history.size() == 0) {
+                    clearAll();
+                }
+                if (change.wasAdded()) {
+                    addBatch(change.getAddedSubList());
+                }
+            }
+        });
+    }
+
+    private void curve(String name, ToDoubleFunction<IterationRecord> value) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        getData().add(series);
+        curves.add(new Curve(series, value));
+    }
+
+    private void addBatch(List<? extends IterationRecord> batch) {
+        for (Curve curve : curves) {
+            List<XYChart.Data<Number, Number>> points = new ArrayList<>(batch.size());
+            for (IterationRecord record : batch) {
+                double value = curve.value().applyAsDouble(record);
+                // A log axis has no place for 0 (TV off) or a diverged cost.
+                if (value > 0 && Double.isFinite(value)) {
+                    double exponent = Math.log10(value);
+                    lowestExponent = Math.min(lowestExponent, exponent);
+                    highestExponent = Math.max(highestExponent, exponent);
+                    points.add(new XYChart.Data<>(record.iteration(), exponent));
+                }
+            }
+            curve.series().getData().addAll(points);
+        }
+        for (IterationRecord record : batch) {
+            if (record.parametersChanged()) {
+                addMarker(record.iteration());
+            }
+        }
+        if (lowestExponent <= highestExponent) {
+            double lower = Math.floor(lowestExponent);
+            double upper = Math.max(lower + 1, Math.ceil(highestExponent));
+            costAxis.setLowerBound(lower);
+            costAxis.setUpperBound(upper);
+            costAxis.setTickUnit(Math.max(1, Math.ceil((upper - lower) / 8)));
+        }
+    }
+
+    private void addMarker(int iteration) {
+        Line line = new Line();
+        line.getStyleClass().add("parameter-marker");
+        markers.add(line);
+        markerIterations.add(iteration);
+        getPlotChildren().add(line);
+        requestChartLayout();
+    }
+
+    private void clearAll() {
+        curves.forEach(curve -> curve.series().getData().clear());
+        getPlotChildren().removeAll(markers);
+        markers.clear();
+        markerIterations.clear();
+        lowestExponent = Double.POSITIVE_INFINITY;
+        highestExponent = Double.NEGATIVE_INFINITY;
+    }
+
+    @Override
+    protected void layoutPlotChildren() {
+        super.layoutPlotChildren();
+        double top = 0;
+        double bottom = costAxis.getHeight();
+        for (int i = 0; i < markers.size(); i++) {
+            double x = iterationAxis.getDisplayPosition(markerIterations.get(i));
+            Line line = markers.get(i);
+            line.setStartX(x);
+            line.setEndX(x);
+            line.setStartY(top);
+            line.setEndY(bottom);
+            line.toFront();
+        }
+    }
+
+    /** Number of points on the total-cost curve. */
+    public int pointCount() {
+        return curves.get(0).series().getData().size();
+    }
+
+    /** Number of parameter-change markers shown. */
+    public int markerCount() {
+        return markers.size();
+    }
+}

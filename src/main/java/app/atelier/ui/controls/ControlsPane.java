@@ -1,0 +1,154 @@
+package app.atelier.ui.controls;
+
+import app.atelier.engine.BackboneKind;
+import app.atelier.engine.ComputeDevice;
+import app.atelier.engine.Defaults;
+import app.atelier.engine.InitMode;
+import app.atelier.engine.LiveParameters;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
+import javafx.geometry.HPos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+
+/**
+ * The settings panel. Weights and layers apply to a running job at once; size restarts its
+ * targets; the rest applies from the next Start and is locked while a job runs.
+ */
+public final class ControlsPane extends VBox {
+
+    public ControlsPane(SettingsViewModel settings, ObservableBooleanValue jobActive) {
+        setId("controls-pane");
+        getStyleClass().add("controls-pane");
+        setSpacing(10);
+
+        LiveParameters defaults = Defaults.parameters(Defaults.BACKBONE);
+        GridPane balance = grid();
+        row(balance, 0, "α content", "How much the picture keeps the photo's shapes (content weight)",
+                new LogSlider("alpha", settings.alphaProperty(), decade(defaults.alpha()) - 3, decade(defaults.alpha()) + 3));
+        row(balance, 1, "β style", "How strongly the painting's textures apply (style weight)",
+                new LogSlider("beta", settings.betaProperty(), decade(defaults.beta()) - 3, decade(defaults.beta()) + 3));
+        row(balance, 2, "TV smoothing", "Total-variation weight γ: evens out pixel noise (0 = off)",
+                withId(NumberField.forDouble(settings.tvWeightProperty(), 0, 1e12), "tv-weight"));
+        row(balance, 3, "Learning rate", "Optimiser step on pixels; larger changes the picture faster but noisier",
+                withId(NumberField.forDouble(settings.learningRateProperty(), 1e-6, 10), "learning-rate"));
+
+        ChoiceBox<String> contentLayer = new ChoiceBox<>();
+        contentLayer.setId("content-layer");
+        contentLayer.getItems().setAll(settings.backboneProperty().get().taps());
+        contentLayer.setValue(settings.contentLayerProperty().get());
+        settings.backboneProperty().addListener((obs, old, kind) -> contentLayer.getItems().setAll(kind.taps()));
+        settings.contentLayerProperty().addListener((obs, old, layer) -> contentLayer.setValue(layer));
+        // Not a bidirectional binding: replacing the items clears the choice, which must not clear the setting.
+        contentLayer.valueProperty().addListener((obs, old, layer) -> {
+            if (layer != null) {
+                settings.contentLayerProperty().set(layer);
+            }
+        });
+        GridPane layers = grid();
+        row(layers, 0, "Content layer", "The network layer whose activations the picture should match the photo at", contentLayer);
+        Label styleLabel = new Label("Style layers");
+        styleLabel.setTooltip(new Tooltip("Layers whose textures (Gram matrices) the picture should match, each with a weight λ"));
+        layers.add(styleLabel, 0, 1, 2, 1);
+        layers.add(new StyleLayerList(settings), 0, 2, 2, 1);
+
+        GridPane output = grid();
+        NumberField size = withId(NumberField.forInteger(settings.sizeProperty(), 16, 4096), "output-size");
+        row(output, 0, "Size (px)", "Long side of the picture; changing it during a run restarts the targets", size);
+        NumberField iterations = withId(NumberField.forInteger(settings.iterationsProperty(), 1, 1_000_000), "iterations");
+        row(output, 1, "Iterations", "How many optimisation steps a run takes", locked(iterations, jobActive));
+        ChoiceBox<InitMode> init = choice("init", InitMode.values(), settings.initProperty());
+        row(output, 2, "Start from", "The picture the optimisation starts with", locked(init, jobActive));
+        NumberField seed = withId(NumberField.forLong(settings.seedProperty()), "seed");
+        row(output, 3, "Seed", "Same seed and settings give the same picture", locked(seed, jobActive));
+        ChoiceBox<BackboneKind> backbone = choice("backbone", BackboneKind.values(), settings.backboneProperty());
+        backbone.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(BackboneKind kind) {
+                return kind == null ? "" : kind.displayName();
+            }
+
+            @Override
+            public BackboneKind fromString(String text) {
+                return BackboneKind.fromId(text);
+            }
+        });
+        row(output, 4, "Network", "SqueezeNet is fast enough to tweak live on a CPU; VGG19 is slower and classic", locked(backbone, jobActive));
+        ChoiceBox<ComputeDevice> device = choice("device", ComputeDevice.values(), settings.deviceProperty());
+        row(output, 5, "Device", "AUTO uses a GPU when one is available", locked(device, jobActive));
+
+        Button reset = new Button("Reset to defaults", new FontIcon(MaterialDesignR.RESTORE));
+        reset.setId("reset-defaults");
+        reset.setOnAction(event -> settings.reset());
+        reset.setMaxWidth(Double.MAX_VALUE);
+
+        Label lockedNote = new Label("Iterations, start image, seed, network and device apply from the next Start.");
+        lockedNote.getStyleClass().add("hint");
+        lockedNote.setWrapText(true);
+        lockedNote.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(jobActive::get, jobActive));
+        lockedNote.managedProperty().bind(lockedNote.visibleProperty());
+
+        getChildren().addAll(section("Balance"), balance, section("Layers"), layers,
+                section("Output"), output, lockedNote, reset);
+    }
+
+    private static int decade(double value) {
+        return value > 0 ? (int) Math.floor(Math.log10(value)) : 0;
+    }
+
+    private static Label section(String title) {
+        Label label = new Label(title);
+        label.getStyleClass().add("section-title");
+        return label;
+    }
+
+    private static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(96);
+        labels.setHalignment(HPos.LEFT);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().addAll(labels, fields);
+        return grid;
+    }
+
+    private static void row(GridPane grid, int row, String label, String tip, Node control) {
+        Label text = new Label(label);
+        text.setTooltip(new Tooltip(tip));
+        text.setLabelFor(control);
+        grid.add(text, 0, row);
+        grid.add(control, 1, row);
+    }
+
+    private static <T extends Node> T withId(T node, String id) {
+        node.setId(id);
+        return node;
+    }
+
+    private static Node locked(Node control, ObservableBooleanValue jobActive) {
+        control.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(jobActive::get, jobActive));
+        return control;
+    }
+
+    private static <T> ChoiceBox<T> choice(String id, T[] values, javafx.beans.property.ObjectProperty<T> property) {
+        ChoiceBox<T> box = new ChoiceBox<>(FXCollections.observableArrayList(values));
+        box.setId(id);
+        box.valueProperty().bindBidirectional(property);
+        box.setMaxWidth(Double.MAX_VALUE);
+        return box;
+    }
+}

@@ -1,0 +1,374 @@
+package app.atelier.ui.job;
+
+import app.atelier.engine.BackboneKind;
+import app.atelier.engine.Defaults;
+import app.atelier.engine.Frame;
+import app.atelier.engine.IterationRecord;
+import app.atelier.engine.JobSpec;
+import app.atelier.engine.JobState;
+import app.atelier.engine.LiveParameters;
+import app.atelier.engine.StyleSource;
+import app.atelier.engine.StyleTransferJob;
+import app.atelier.model.WeightsSearchPath;
+import app.atelier.ui.chart.LossHistory;
+import app.atelier.ui.controls.SettingsViewModel;
+import app.atelier.ui.images.ContentImageViewModel;
+import app.atelier.ui.images.StyleImagesViewModel;
+import app.atelier.ui.notify.MessageCenter;
+import app.atelier.ui.notify.UserMessage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
+import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs style-transfer jobs for the window: starts them from the current settings and pictures,
+ * passes live edits straight on, restarts the targets (debounced) when a picture or the size
+ * changes, and turns the job's output into observable state. All methods: FX thread only.
+ */
+public final class RenderViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RenderViewModel.class);
+    /** Long enough that dragging a weight field or swapping several styles rebuilds the targets once. */
+    static final javafx.util.Duration RETARGET_DELAY = javafx.util.Duration.millis(400);
+
+    private final SettingsViewModel settings;
+    private final ContentImageViewModel content;
+    private final StyleImagesViewModel styles;
+    private final MessageCenter messages;
+    private final LossHistory history;
+
+    private final ReadOnlyObjectWrapper<JobState> state = new ReadOnlyObjectWrapper<>(this, "state");
+    private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
+    private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
+    private final ReadOnlyIntegerWrapper iteration = new ReadOnlyIntegerWrapper(this, "iteration");
+    private final ReadOnlyIntegerWrapper totalIterations = new ReadOnlyIntegerWrapper(this, "totalIterations");
+    private final ReadOnlyDoubleWrapper iterationsPerSecond = new ReadOnlyDoubleWrapper(this, "iterationsPerSecond");
+    private final ReadOnlyObjectWrapper<Duration> timeLeft = new ReadOnlyObjectWrapper<>(this, "timeLeft");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper phase = new ReadOnlyStringWrapper(this, "phase", "Ready");
+
+    private final RunStatistics statistics = new RunStatistics();
+    private final PauseTransition retargetDelay = new PauseTransition(RETARGET_DELAY);
+    /** Closing waits for the worker, so it never happens on the FX thread. */
+    private final ExecutorService closer = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "atelier-job-closer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AnimationTimer pulseDrain = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            drainRecords();
+        }
+    };
+
+    private StyleTransferJob job;
+    private JobBridge bridge;
+    private AutoCloseable subscription;
+
+    public RenderViewModel(SettingsViewModel settings, ContentImageViewModel content, StyleImagesViewModel styles,
+                           MessageCenter messages, LossHistory history) {
+        this.settings = settings;
+        this.content = content;
+        this.styles = styles;
+        this.messages = messages;
+        this.history = history;
+        settings.liveParametersProperty().addListener((obs, old, now) -> passOn(now));
+        for (Observable target : List.<Observable>of(content.imageProperty(), styles.entries(), settings.sizeProperty())) {
+            target.addListener(obs -> scheduleRetarget());
+        }
+        retargetDelay.setOnFinished(event -> retarget());
+    }
+
+    /** Starts a job from the current settings and pictures, or says what is missing. */
+    public void start() {
+        if (active.get()) {
+            return;
+        }
+        if (content.image() == null) {
+            messages.post(UserMessage.warning("Add a content photo first: drop it on the Content pane, paste it, or click the pane to open a file."));
+            return;
+        }
+        if (styles.entries().isEmpty()) {
+            messages.post(UserMessage.warning("Add a style painting first: drop it on the Style pane, paste it, or click the pane to open a file."));
+            return;
+        }
+        BackboneKind backbone = settings.backboneProperty().get();
+        WeightsSearchPath searchPath = WeightsSearchPath.standard();
+        Optional<Path> weights = searchPath.find(backbone);
+        if (weights.isEmpty()) {
+            messages.post(UserMessage.error(missingWeightsText(backbone, searchPath)));
+            return;
+        }
+        JobSpec spec;
+        try {
+            spec = new JobSpec(backbone, weights.get(), Defaults.POOLING, settings.deviceProperty().get(),
+                    content.image().image(), styleSources(), settings.sizeProperty().get(),
+                    settings.initProperty().get(), settings.seedProperty().get(),
+                    settings.iterationsProperty().get(), settings.liveParameters());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            messages.post(UserMessage.error("Cannot start: " + e.getMessage()));
+            return;
+        }
+        closeCurrentJob();
+        history.clear();
+        statistics.clear();
+        iteration.set(0);
+        totalIterations.set(spec.iterations());
+        iterationsPerSecond.set(0);
+        timeLeft.set(null);
+        progress.set(-1);
+        retargetDelay.stop();
+        try {
+            job = StyleTransferJob.start(spec);
+            bridge = new JobBridge(this::showFrame, this::stateChanged);
+            subscription = job.subscribe(bridge);
+        } catch (RuntimeException e) {
+            LOG.error("Could not start the job", e);
+            messages.post(UserMessage.error("Cannot start: " + e.getMessage()));
+            job = null;
+            bridge = null;
+            setState(JobState.FAILED);
+            return;
+        }
+        setState(JobState.PREPARING);
+        pulseDrain.start();
+    }
+
+    static String missingWeightsText(BackboneKind backbone, WeightsSearchPath searchPath) {
+        String expected = backbone == BackboneKind.SQUEEZENET1_1
+                ? "a folder named squeezenet1_1 holding its .npy files"
+                : "vgg19.safetensors (or a vgg19 folder with a .safetensors file)";
+        return backbone.displayName() + " weights were not found. Atelier looked in: " + searchPath.describe()
+                + ". Put " + expected + " into one of these folders, or set the ATELIER_MODELS environment variable"
+                + " to a folder that holds them, then press Start again.";
+    }
+
+    private List<StyleSource> styleSources() {
+        return styles.entries().stream().map(entry -> new StyleSource(entry.image().image(), entry.weight())).toList();
+    }
+
+    public void pause() {
+        if (job != null && state.get() == JobState.RUNNING) {
+            job.pause();
+            setState(JobState.PAUSED);
+        }
+    }
+
+    public void resume() {
+        if (job != null && state.get() == JobState.PAUSED) {
+            job.resume();
+            setState(JobState.RUNNING);
+        }
+    }
+
+    public void togglePause() {
+        if (state.get() == JobState.PAUSED) {
+            resume();
+        } else {
+            pause();
+        }
+    }
+
+    /** Ends the run after the current iteration; the picture stays. */
+    public void stop() {
+        if (job != null && active.get()) {
+            job.stop();
+        }
+    }
+
+    private void passOn(LiveParameters parameters) {
+        if (job != null && active.get() && parameters != null) {
+            job.setParameters(parameters);
+        }
+    }
+
+    private void scheduleRetarget() {
+        if (job != null && active.get()) {
+            retargetDelay.playFromStart();
+        }
+    }
+
+    private void retarget() {
+        if (job == null || !active.get()) {
+            return;
+        }
+        if (content.image() == null || styles.entries().isEmpty()) {
+            messages.post(UserMessage.warning("The run keeps its old pictures until there is a content photo and at least one style."));
+            return;
+        }
+        try {
+            job.retarget(content.image().image(), styleSources(), settings.sizeProperty().get());
+            messages.post(UserMessage.info("Pictures or size changed: recomputing the targets. The picture carries on from where it is."));
+        } catch (RuntimeException e) {
+            LOG.error("Retarget failed", e);
+            messages.post(UserMessage.error("Cannot use the new pictures: " + e.getMessage()));
+        }
+    }
+
+    /** FX thread, at most one pending call per job (see {@link JobBridge}). */
+    private void showFrame(JobBridge from, Frame newest) {
+        if (from == bridge) {
+            frame.set(newest);
+        }
+    }
+
+    /** FX thread. */
+    private void stateChanged(JobBridge from, JobState newState, Throwable failure) {
+        if (from != bridge) {
+            return;
+        }
+        drainRecords();
+        setState(newState);
+        if (newState == JobState.FAILED) {
+            String reason = failure != null && failure.getMessage() != null ? failure.getMessage() : String.valueOf(failure);
+            LOG.error("Job failed", failure);
+            messages.post(UserMessage.error("The run stopped with an error: " + reason + ". The last picture is kept."));
+        }
+        if (newState.isFinished()) {
+            pulseDrain.stop();
+            job.latestFrame().ifPresent(frame::set);
+        }
+    }
+
+    private void setState(JobState newState) {
+        state.set(newState);
+        active.set(newState != null && !newState.isFinished());
+        phase.set(switch (newState) {
+            case PREPARING -> "Preparing the network and targets…";
+            case RUNNING -> "Running";
+            case PAUSED -> "Paused";
+            case STOPPED -> "Stopped";
+            case COMPLETED -> "Done";
+            case FAILED -> "Failed";
+        });
+        if (newState == JobState.COMPLETED) {
+            progress.set(1);
+            timeLeft.set(Duration.ZERO);
+        } else if (newState.isFinished() && progress.get() < 0) {
+            progress.set(0);
+        }
+    }
+
+    /** FX thread, once per pulse while a job runs: one batch for the chart, one status update. */
+    private void drainRecords() {
+        if (bridge == null) {
+            return;
+        }
+        List<IterationRecord> batch = bridge.drainRecords();
+        if (batch.isEmpty()) {
+            return;
+        }
+        batch.forEach(statistics::add);
+        history.append(batch);
+        IterationRecord last = batch.get(batch.size() - 1);
+        iteration.set(last.iteration());
+        int total = totalIterations.get();
+        progress.set(total > 0 ? Math.min(1.0, (double) last.iteration() / total) : 0);
+        iterationsPerSecond.set(statistics.iterationsPerSecond());
+        timeLeft.set(statistics.timeLeft(Math.max(0, total - last.iteration())));
+        if (state.get() == JobState.PREPARING) {
+            setState(JobState.RUNNING);
+        }
+    }
+
+    private void closeCurrentJob() {
+        StyleTransferJob old = job;
+        AutoCloseable oldSubscription = subscription;
+        job = null;
+        bridge = null;
+        subscription = null;
+        pulseDrain.stop();
+        if (old != null) {
+            closer.execute(() -> close(old, oldSubscription));
+        }
+    }
+
+    private static void close(StyleTransferJob old, AutoCloseable oldSubscription) {
+        try {
+            if (oldSubscription != null) {
+                oldSubscription.close();
+            }
+            old.close();
+        } catch (Exception e) {
+            LOG.error("Could not close a finished job", e);
+        }
+    }
+
+    /** Stops any run and frees the engine; waits a few seconds at most. Called once, when the window closes. */
+    public void shutdown() {
+        closeCurrentJob();
+        closer.shutdown();
+        try {
+            if (!closer.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("The job did not end within 5 s of closing the window");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The running or last job, for actions and tests that need the engine's own view. */
+    public Optional<StyleTransferJob> job() {
+        return Optional.ofNullable(job);
+    }
+
+    public ReadOnlyObjectProperty<JobState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** True from Start until the job has finished (stopped, completed or failed). */
+    public ReadOnlyBooleanProperty activeProperty() {
+        return active.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Frame> frameProperty() {
+        return frame.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty iterationProperty() {
+        return iteration.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty totalIterationsProperty() {
+        return totalIterations.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty iterationsPerSecondProperty() {
+        return iterationsPerSecond.getReadOnlyProperty();
+    }
+
+    /** Null while unknown. */
+    public ReadOnlyObjectProperty<Duration> timeLeftProperty() {
+        return timeLeft.getReadOnlyProperty();
+    }
+
+    /** 0..1, or -1 while preparing (an indeterminate bar). */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** A word or two on what the job is doing, for the status bar. */
+    public ReadOnlyStringProperty phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+}
