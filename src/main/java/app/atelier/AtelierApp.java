@@ -1,16 +1,83 @@
 package app.atelier;
 
+import app.atelier.ui.StudioViewModel;
+import app.atelier.ui.StudioWindow;
+import app.atelier.ui.actions.Shortcuts;
+import app.atelier.ui.memory.RememberedStudio;
+import app.atelier.ui.memory.StudioMemory;
+import app.atelier.ui.tour.ScreenshotTour;
+import java.util.Objects;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/** The studio window. PLACEHOLDER until the window is built: an empty stage. */
+/** The studio window: builds it, restores what was remembered, and saves it again on close. */
 public class AtelierApp extends Application {
+
+    private static final double DEFAULT_WIDTH = 1440;
+    private static final double DEFAULT_HEIGHT = 900;
+
+    private StudioViewModel studio;
+    private StudioMemory memory;
 
     @Override
     public void start(Stage stage) {
+        studio = new StudioViewModel();
+        memory = StudioMemory.standard();
+        StudioWindow window = new StudioWindow(studio, () -> {
+            remember(stage);
+            Platform.exit();
+        });
+        Scene scene = new Scene(window, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(StudioWindow.STYLESHEET)).toExternalForm());
+        Shortcuts.install(scene, studio.render());
         stage.setTitle("Atelier");
-        stage.setWidth(1280);
-        stage.setHeight(800);
+        stage.setMinWidth(960);
+        stage.setMinHeight(640);
+        stage.setScene(scene);
+
+        ScreenshotTour tour = ScreenshotTour.fromSystemProperties();
+        if (tour == null) {
+            memory.recall().ifPresent(remembered -> {
+                studio.restore(remembered);
+                placeWindow(stage, remembered.window());
+            });
+        }
+        stage.setOnCloseRequest(event -> remember(stage));
         stage.show();
+        if (tour != null) {
+            tour.run(stage, window, studio);
+        }
+    }
+
+    private static void placeWindow(Stage stage, RememberedStudio.WindowGeometry geometry) {
+        if (geometry == null || geometry.width() < 200 || geometry.height() < 200) {
+            return;
+        }
+        boolean onScreen = !javafx.stage.Screen.getScreensForRectangle(geometry.x(), geometry.y(),
+                geometry.width(), geometry.height()).isEmpty();
+        if (onScreen) {
+            stage.setX(geometry.x());
+            stage.setY(geometry.y());
+        }
+        stage.setWidth(geometry.width());
+        stage.setHeight(geometry.height());
+        stage.setMaximized(geometry.maximized());
+    }
+
+    private void remember(Stage stage) {
+        if (ScreenshotTour.fromSystemProperties() != null) {
+            return;
+        }
+        memory.remember(studio.remember(new RememberedStudio.WindowGeometry(
+                stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized())));
+    }
+
+    @Override
+    public void stop() {
+        if (studio != null) {
+            studio.render().shutdown();
+        }
     }
 }

@@ -1,0 +1,80 @@
+package app.atelier.ui;
+
+import app.atelier.ui.actions.ActionBar;
+import app.atelier.ui.chart.LossChart;
+import app.atelier.ui.controls.ControlsPane;
+import app.atelier.ui.images.ContentPane;
+import app.atelier.ui.images.StylePane;
+import app.atelier.ui.notify.NotificationView;
+import app.atelier.ui.result.ResultPane;
+import app.atelier.ui.status.StatusView;
+import javafx.geometry.Orientation;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The studio's layout: menus and toolbar on top, pictures in on the left, the live result and its
+ * loss chart in the middle, settings on the right, status at the bottom.
+ */
+public final class StudioWindow extends BorderPane {
+
+    public static final String STYLESHEET = "/app/atelier/studio.css";
+
+    private final ContentPane contentPane;
+    private final StylePane stylePane;
+    private final ResultPane resultPane;
+    private final LossChart lossChart;
+
+    public StudioWindow(StudioViewModel studio, Runnable quit) {
+        setId("studio");
+        getStyleClass().add("studio");
+        contentPane = new ContentPane(studio.content());
+        stylePane = new StylePane(studio.styles());
+        VBox inputs = new VBox(18, contentPane, stylePane);
+        inputs.getStyleClass().add("side-column");
+        ScrollPane left = scroll(inputs, "inputs-scroll");
+
+        resultPane = new ResultPane(studio.render().frameProperty(), studio.content().imageProperty());
+        lossChart = new LossChart(studio.history());
+        SplitPane centre = new SplitPane(resultPane, lossChart);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.7);
+        NotificationView notifications = new NotificationView(centre, studio.messages());
+
+        ScrollPane right = scroll(new ControlsPane(studio.settings(), studio.render().activeProperty()), "controls-scroll");
+
+        setTop(new ActionBar(studio, resultPane.view(), () -> contentPane.dropZone().openFileDialog(),
+                () -> stylePane.dropZone().openFileDialog(), quit));
+        setLeft(left);
+        setCenter(notifications);
+        setRight(right);
+        setBottom(new StatusView(studio.render()));
+    }
+
+    private static ScrollPane scroll(javafx.scene.Node content, String id) {
+        ScrollPane pane = new ScrollPane(content);
+        pane.setId(id);
+        pane.setFitToWidth(true);
+        pane.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        pane.getStyleClass().add("side-scroll");
+        return pane;
+    }
+
+    public ContentPane contentPane() {
+        return contentPane;
+    }
+
+    public StylePane stylePane() {
+        return stylePane;
+    }
+
+    public ResultPane resultPane() {
+        return resultPane;
+    }
+
+    public LossChart lossChart() {
+        return lossChart;
+    }
+}

@@ -1,0 +1,105 @@
+package app.atelier.ui.tour;
+
+import app.atelier.engine.JobState;
+import app.atelier.ui.StudioViewModel;
+import app.atelier.ui.StudioWindow;
+import app.atelier.ui.images.ImageRequest;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import javax.imageio.ImageIO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A scripted walk through the studio for {@code scripts/screenshots.sh}: empty window, pictures
+ * loaded, mid-run with the chart, finished; each step is saved as a PNG of the window's scene.
+ * Driven by hidden system properties: {@code atelier.screenshots} (output folder, turns the tour
+ * on), {@code atelier.tour.content}, {@code atelier.tour.styles} (path-separator list). Every step
+ * runs on the FX thread, waiting with timers, never blocking it.
+ */
+public final class ScreenshotTour {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScreenshotTour.class);
+
+    private final Path folder;
+    private final Path content;
+    private final List<Path> styles;
+
+    private ScreenshotTour(Path folder, Path content, List<Path> styles) {
+        this.folder = folder;
+        this.content = content;
+        this.styles = styles;
+    }
+
+    /** The tour the system properties ask for, or null when none does. */
+    public static ScreenshotTour fromSystemProperties() {
+        String out = System.getProperty("atelier.screenshots");
+        if (out == null || out.isBlank()) {
+            return null;
+        }
+        String contentFile = System.getProperty("atelier.tour.content", "");
+        String styleFiles = System.getProperty("atelier.tour.styles", "");
+        return new ScreenshotTour(Path.of(out), contentFile.isBlank() ? null : Path.of(contentFile),
+                Arrays.stream(styleFiles.split(File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of).toList());
+    }
+
+    public void run(Stage stage, StudioWindow window, StudioViewModel studio) {
+        after(1.5, () -> {
+            shoot(window, "1-empty");
+            if (content != null) {
+                studio.content().offer(List.of(new ImageRequest.FromFile(content)));
+            }
+            studio.styles().offer(styles.stream().<ImageRequest>map(ImageRequest.FromFile::new).toList());
+            waitUntil(() -> studio.content().image() != null && studio.styles().entries().size() == styles.size(), () -> after(1, () -> {
+                shoot(window, "2-loaded");
+                studio.render().start();
+                int total = studio.settings().iterationsProperty().get();
+                waitUntil(() -> studio.render().iterationProperty().get() >= total * 2 / 5
+                        || studio.render().stateProperty().get() == JobState.FAILED, () -> after(0.5, () -> {
+                    shoot(window, "3-running");
+                    waitUntil(() -> studio.render().stateProperty().get() != null
+                            && studio.render().stateProperty().get().isFinished(), () -> after(1.5, () -> {
+                        shoot(window, "4-finished");
+                        Platform.exit();
+                    }));
+                }));
+            }));
+        });
+    }
+
+    private static void after(double seconds, Runnable step) {
+        PauseTransition pause = new PauseTransition(Duration.seconds(seconds));
+        pause.setOnFinished(event -> step.run());
+        pause.play();
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition, Runnable then) {
+        if (condition.getAsBoolean()) {
+            then.run();
+        } else {
+            after(0.2, () -> waitUntil(condition, then));
+        }
+    }
+
+    private void shoot(StudioWindow window, String name) {
+        try {
+            Files.createDirectories(folder);
+            WritableImage image = window.getScene().snapshot(null);
+            Path file = folder.resolve(name + ".png");
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+            LOG.info("Screenshot {}", file);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Could not take screenshot {}", name, e);
+        }
+    }
+}
