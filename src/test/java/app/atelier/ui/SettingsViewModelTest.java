@@ -1,0 +1,69 @@
+package app.atelier.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.atelier.engine.BackboneKind;
+import app.atelier.engine.Defaults;
+import app.atelier.engine.LiveParameters;
+import app.atelier.engine.StyleLayer;
+import app.atelier.ui.controls.SettingsViewModel;
+import app.atelier.ui.controls.StudioSettings;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The controls' state as plain objects: live parameters follow every edit; presets are validated. */
+class SettingsViewModelTest {
+
+    @Test
+    void startsFromTheEngineDefaults() {
+        SettingsViewModel settings = new SettingsViewModel();
+        assertThat(settings.liveParameters()).isEqualTo(Defaults.parameters(Defaults.BACKBONE));
+        assertThat(settings.sizeProperty().get()).isEqualTo(Defaults.LONG_SIDE);
+    }
+
+    @Test
+    void liveParametersFollowBetaAndLayerEdits() {
+        SettingsViewModel settings = new SettingsViewModel();
+        List<LiveParameters> seen = new ArrayList<>();
+        settings.liveParametersProperty().addListener((obs, old, now) -> seen.add(now));
+
+        settings.betaProperty().set(40);
+        settings.styleLayers().stream().filter(layer -> layer.name().equals("fire2")).findFirst().orElseThrow()
+                .enabledProperty().set(false);
+        settings.styleLayers().stream().filter(layer -> layer.name().equals("fire4")).findFirst().orElseThrow()
+                .weightProperty().set(7);
+
+        assertThat(seen).hasSize(3);
+        LiveParameters last = seen.get(2);
+        assertThat(last.beta()).isEqualTo(40);
+        assertThat(last.styleLayers()).extracting(StyleLayer::name).doesNotContain("fire2").contains("conv0", "fire3", "fire4");
+        assertThat(last.styleLayers()).contains(new StyleLayer("fire4", 7));
+    }
+
+    @Test
+    void choosingAnotherNetworkTakesItsLayers() {
+        SettingsViewModel settings = new SettingsViewModel();
+        settings.backboneProperty().set(BackboneKind.VGG19);
+        assertThat(settings.liveParameters().contentLayers()).isEqualTo(BackboneKind.VGG19.defaultContentLayers());
+        assertThat(settings.liveParameters().styleLayers()).isEqualTo(BackboneKind.VGG19.defaultStyleLayers());
+    }
+
+    @Test
+    void aPresetNamingAnUnknownLayerChangesNothing() {
+        SettingsViewModel settings = new SettingsViewModel();
+        StudioSettings defaults = StudioSettings.defaults();
+        StudioSettings broken = new StudioSettings(defaults.backbone(), defaults.device(), "conv9_9", defaults.styleLayers(),
+                2, 3, 0, 0.01, 128, defaults.init(), 10, 1);
+        assertThatThrownBy(() -> settings.apply(broken)).hasMessageContaining("conv9_9");
+        assertThat(settings.snapshot()).isEqualTo(defaults);
+    }
+
+    @Test
+    void metadataNamesEverySetting() {
+        assertThat(StudioSettings.defaults().asMetadata()).containsKeys("atelier.backbone", "atelier.alpha", "atelier.beta",
+                "atelier.content-layer", "atelier.style-layers", "atelier.tv", "atelier.lr", "atelier.size",
+                "atelier.init", "atelier.iterations", "atelier.seed", "atelier.device");
+    }
+}
