@@ -38,6 +38,7 @@ public final class StudioWindow extends BorderPane {
 
         resultPane = new ResultPane(studio.render().frameProperty(), studio.content().imageProperty());
         lossChart = new LossChart(studio.history());
+        studio.render().totalIterationsProperty().addListener((obs, old, total) -> lossChart.showIterations(total.intValue()));
         SplitPane centre = new SplitPane(resultPane, lossChart);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.7);

@@ -36,7 +36,10 @@ public final class LossChart extends LineChart<Number, Number> {
         iterationAxis = (NumberAxis) getXAxis();
         costAxis = (NumberAxis) getYAxis();
         iterationAxis.setLabel("Iteration");
-        iterationAxis.setForceZeroInRange(false);
+        iterationAxis.setAutoRanging(false);
+        iterationAxis.setLowerBound(0);
+        iterationAxis.setMinorTickVisible(false);
+        showIterations(100);
         costAxis.setLabel("Cost (log)");
         costAxis.setAutoRanging(false);
         costAxis.setLowerBound(-3);
@@ -56,6 +59,8 @@ public final class LossChart extends LineChart<Number, Number> {
         });
         setAnimated(false);
         setCreateSymbols(false);
+        setHorizontalZeroLineVisible(false);
+        setVerticalZeroLineVisible(false);
         setLegendVisible(true);
 
         curve("Total", record -> record.loss().total());
@@ -73,6 +78,16 @@ public final class LossChart extends LineChart<Number, Number> {
                 }
             }
         });
+    }
+
+    /** Spans the iteration axis over a whole run, so the curves grow across the chart as the run progresses. */
+    public void showIterations(int total) {
+        int upper = Math.max(10, total);
+        iterationAxis.setUpperBound(upper);
+        double rough = upper / 10.0;
+        double magnitude = Math.pow(10, Math.floor(Math.log10(rough)));
+        double unit = rough / magnitude < 2 ? magnitude : rough / magnitude < 5 ? 2 * magnitude : 5 * magnitude;
+        iterationAxis.setTickUnit(unit);
     }
 
     private void curve(String name, ToDoubleFunction<IterationRecord> value) {

@@ -12,9 +12,11 @@ import javafx.collections.ObservableList;
 public final class LossHistory {
 
     private final ObservableList<IterationRecord> records = FXCollections.observableArrayList();
+    /** One wrapper for all callers: it holds its listeners, and a fresh wrapper per call would lose them to the GC. */
+    private final ObservableList<IterationRecord> readOnly = FXCollections.unmodifiableObservableList(records);
 
     public ObservableList<IterationRecord> records() {
-        return FXCollections.unmodifiableObservableList(records);
+        return readOnly;
     }
 
     public void append(List<IterationRecord> batch) {

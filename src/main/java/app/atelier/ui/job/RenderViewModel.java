@@ -198,7 +198,11 @@ public final class RenderViewModel {
 
     private void passOn(LiveParameters parameters) {
         if (job != null && active.get() && parameters != null) {
-            job.setParameters(parameters);
+            try {
+                job.setParameters(parameters);
+            } catch (IllegalArgumentException e) {
+                messages.post(UserMessage.error("The running job cannot take this change: " + e.getMessage()));
+            }
         }
     }
 

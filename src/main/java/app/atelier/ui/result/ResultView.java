@@ -142,11 +142,10 @@ public final class ResultView extends Pane {
     }
 
     private void applyTransform() {
-        picture.setScaleX(1);
-        picture.setScaleY(1);
         picture.getTransforms().setAll(new javafx.scene.transform.Translate(offsetX, offsetY),
                 new javafx.scene.transform.Scale(scale.get(), scale.get()));
-        result.setSmooth(scale.get() < 1);
+        // Smooth up to a few times enlarged (a painting, not pixels); beyond that the artist inspects pixels.
+        result.setSmooth(scale.get() < 4);
         updateSplit();
     }
 

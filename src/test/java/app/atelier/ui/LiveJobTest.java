@@ -1,0 +1,216 @@
+package app.atelier.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.atelier.TestData;
+import app.atelier.engine.IterationRecord;
+import app.atelier.engine.JobState;
+import app.atelier.engine.StyleTransferJob;
+import app.atelier.image.PngMetadata;
+import app.atelier.model.WeightsSearchPath;
+import app.atelier.ui.images.ImageRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Real SqueezeNet jobs at 64-96 px driven through the window: the picture, chart and status follow
+ * the run; slider and layer edits reach the running job; pause, resume, stop and save behave;
+ * the FX thread stays free. Skipped when the shared weights or images are absent.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LiveJobTest {
+
+    private static String previousModels;
+    private StudioTestWindow ui;
+
+    @BeforeAll
+    static void pointAtSharedWeights() {
+        Path squeezenet = TestData.squeezenet();
+        previousModels = System.getProperty(WeightsSearchPath.PROPERTY);
+        System.setProperty(WeightsSearchPath.PROPERTY, squeezenet.getParent().toString());
+    }
+
+    @AfterAll
+    static void restoreWeightsSetting() {
+        if (previousModels == null) {
+            System.clearProperty(WeightsSearchPath.PROPERTY);
+        } else {
+            System.setProperty(WeightsSearchPath.PROPERTY, previousModels);
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        ui = new StudioTestWindow(stage);
+    }
+
+    @AfterEach
+    void stopJob(FxRobot robot) throws Exception {
+        robot.interact(() -> ui.studio.render().stop());
+        StyleTransferJob job = ui.studio.render().job().orElse(null);
+        if (job != null) {
+            job.awaitFinished(java.time.Duration.ofSeconds(30));
+        }
+    }
+
+    private void loadPictures(FxRobot robot, int size, int iterations) throws Exception {
+        Path dog = TestData.image("dog.jpg");
+        Path scream = TestData.image("scream.jpg");
+        robot.interact(() -> {
+            ui.studio.content().offer(List.of(new ImageRequest.FromFile(dog)));
+            ui.studio.styles().offer(List.of(new ImageRequest.FromFile(scream)));
+            ui.studio.settings().sizeProperty().set(size);
+            ui.studio.settings().iterationsProperty().set(iterations);
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> ui.studio.content().image() != null && ui.studio.styles().entries().size() == 1);
+    }
+
+    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private int iteration() {
+        return ui.studio.render().iterationProperty().get();
+    }
+
+    private int[] shownPixels(FxRobot robot) {
+        int[][] pixels = new int[1][];
+        robot.interact(() -> {
+            Image image = ui.window.resultPane().view().displayedImage();
+            int w = (int) image.getWidth();
+            int h = (int) image.getHeight();
+            pixels[0] = new int[w * h];
+            image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels[0], 0, w);
+        });
+        return pixels[0];
+    }
+
+    private List<IterationRecord> records(FxRobot robot) {
+        List<IterationRecord> copy = new ArrayList<>();
+        robot.interact(() -> copy.addAll(ui.studio.history().records()));
+        return copy;
+    }
+
+    @Test
+    void theRunStreamsThePictureTheChartAndTheStatus(FxRobot robot) throws Exception {
+        loadPictures(robot, 64, 40);
+        robot.clickOn("#start");
+
+        waitFor(120, () -> iteration() >= 5);
+        int[] early = shownPixels(robot);
+        int chartEarly = ui.window.lossChart().pointCount();
+        assertThat(chartEarly).isPositive();
+        String status = robot.lookup("#status-iteration").queryAs(Label.class).getText();
+        assertThat(status).matches("Iteration \\d+ of 40");
+        assertThat(robot.lookup("#status-bar").queryAs(StatusBar.class).getProgress()).isGreaterThan(0);
+
+        waitFor(120, () -> ui.studio.render().stateProperty().get() == JobState.COMPLETED);
+        int[] last = shownPixels(robot);
+
+        assertThat(last).as("the picture changed between iteration 5 and 40").isNotEqualTo(early);
+        assertThat(ui.window.lossChart().pointCount()).as("one point per iteration").isEqualTo(40).isGreaterThan(chartEarly);
+        assertThat(robot.lookup("#status-iteration").queryAs(Label.class).getText()).isEqualTo("Iteration 40 of 40");
+        assertThat(robot.lookup("#status-bar").queryAs(StatusBar.class).getText()).isEqualTo("Done");
+        List<IterationRecord> records = records(robot);
+        assertThat(records.get(records.size() - 1).loss().style()).as("the style cost falls")
+                .isLessThan(records.get(0).loss().style());
+    }
+
+    @Test
+    void slidersAndLayerTicksReachTheRunningJob_andPauseResumeStopAndSaveWork(FxRobot robot, @TempDir Path folder) throws Exception {
+        loadPictures(robot, 64, 100_000);
+        robot.clickOn("#start");
+        waitFor(120, () -> iteration() >= 3);
+        StyleTransferJob job = ui.studio.render().job().orElseThrow();
+        double betaBefore = job.parameters().beta();
+
+        Slider beta = robot.lookup("#beta-slider").queryAs(Slider.class);
+        robot.interact(() -> beta.setValue(beta.getValue() + 1));
+        double betaAfter = ui.studio.settings().betaProperty().get();
+        assertThat(betaAfter).isCloseTo(betaBefore * 10, org.assertj.core.data.Percentage.withPercentage(1));
+        assertThat(job.parameters().beta()).as("the job has the new β at once").isEqualTo(betaAfter);
+
+        int changedAt = iteration();
+        waitFor(60, () -> records(robot).stream().anyMatch(r -> r.iteration() > changedAt + 1 && r.parameters().beta() == betaAfter));
+        IterationRecord withNewBeta = records(robot).stream().filter(r -> r.parameters().beta() == betaAfter).findFirst().orElseThrow();
+        assertThat(withNewBeta.parametersChanged()).isTrue();
+        assertThat(withNewBeta.loss().total()).as("later frames are weighted with the new β")
+                .isCloseTo(withNewBeta.parameters().alpha() * withNewBeta.loss().content()
+                        + betaAfter * withNewBeta.loss().style()
+                        + withNewBeta.parameters().tvWeight() * withNewBeta.loss().tv(),
+                        org.assertj.core.data.Percentage.withPercentage(1));
+        waitFor(10, () -> ui.window.lossChart().markerCount() >= 1);
+
+        CheckBox fire2 = robot.lookup("#style-layer-fire2").queryAs(CheckBox.class);
+        robot.interact(fire2::fire);
+        assertThat(job.parameters().styleLayers()).noneMatch(layer -> layer.name().equals("fire2"));
+        int untickedAt = iteration();
+        waitFor(60, () -> records(robot).stream().anyMatch(r -> r.iteration() > untickedAt + 1));
+        IterationRecord withoutFire2 = records(robot).stream()
+                .filter(r -> r.iteration() > untickedAt + 1).findFirst().orElseThrow();
+        assertThat(withoutFire2.loss().stylePerLayer()).as("fire2 no longer contributes").doesNotContainKey("fire2")
+                .containsKeys("conv0", "fire3", "fire4");
+
+        robot.clickOn("#pause");
+        waitFor(30, () -> job.state() == JobState.PAUSED);
+        int pausedAt = job.latestFrame().orElseThrow().iteration();
+        Thread.sleep(500);
+        assertThat(job.latestFrame().orElseThrow().iteration()).as("no iterations while paused").isEqualTo(pausedAt);
+        assertThat(robot.lookup("#pause").queryButton().getText()).isEqualTo("Resume");
+
+        robot.clickOn("#pause");
+        waitFor(60, () -> iteration() > pausedAt + 1);
+        assertThat(ui.studio.render().stateProperty().get()).isEqualTo(JobState.RUNNING);
+
+        robot.clickOn("#stop");
+        waitFor(60, () -> ui.studio.render().stateProperty().get() == JobState.STOPPED);
+        assertThat(ui.window.resultPane().view().displayedImage()).as("the picture stays after Stop").isNotNull();
+        assertThat(robot.lookup("#start").queryButton().isDisabled()).isFalse();
+
+        Path png = folder.resolve("result.png");
+        ui.studio.files().saveImage(png).get(30, TimeUnit.SECONDS);
+        Map<String, String> metadata = PngMetadata.read(png);
+        assertThat(metadata).containsEntry("atelier.beta", Double.toString(betaAfter))
+                .containsEntry("atelier.backbone", "squeezenet1_1")
+                .containsEntry("atelier.content", "dog.jpg")
+                .containsEntry("atelier.styles", "scream.jpg:1.0")
+                .containsEntry("atelier.content-layer", "fire1")
+                .containsKeys("atelier.alpha", "atelier.seed", "atelier.iteration", "atelier.lr", "atelier.tv");
+        assertThat(metadata.get("atelier.style-layers")).contains("conv0", "fire3", "fire4").doesNotContain("fire2");
+    }
+
+    @Test
+    void theFxThreadIsNeverBlockedForMoreThan100msWhileAJobRuns(FxRobot robot) throws Exception {
+        loadPictures(robot, 96, 30);
+        try (FxThreadProbe probe = new FxThreadProbe()) {
+            robot.clickOn("#start");
+            waitFor(180, () -> ui.studio.render().stateProperty().get() == JobState.COMPLETED);
+            System.out.printf("FX thread probe: %d pings answered, longest wait %d ms%n", probe.answered(), probe.worstMillis());
+            assertThat(probe.answered()).isGreaterThan(10);
+            assertThat(probe.worstMillis()).as("longest time the FX thread was busy").isLessThanOrEqualTo(100);
+        }
+    }
+}
