@@ -20,11 +20,14 @@ import java.util.Objects;
  * @param seed       seed for noise; same seed and settings give the same frames
  * @param iterations number of iterations
  * @param parameters the initial live parameters
+ * @param quality    optimiser, scales, colours, mask: what trades time for quality
  */
 public record JobSpec(BackboneKind backbone, Path weights, Pooling pooling, ComputeDevice device,
                       RgbImage content, List<StyleSource> styles, int longSide, InitMode init,
-                      long seed, int iterations, LiveParameters parameters) {
+                      long seed, int iterations, LiveParameters parameters,
+                      RenderQuality quality) {
     public JobSpec {
+        Objects.requireNonNull(quality, "quality");
         Objects.requireNonNull(backbone, "backbone");
         Objects.requireNonNull(weights, "weights");
         Objects.requireNonNull(pooling, "pooling");
@@ -42,5 +45,18 @@ public record JobSpec(BackboneKind backbone, Path weights, Pooling pooling, Comp
         if (iterations < 1) {
             throw new IllegalArgumentException("iterations must be at least 1, got " + iterations);
         }
+    }
+
+    /** A job with {@link RenderQuality#DEFAULT}: single-scale Adam. */
+    public JobSpec(BackboneKind backbone, Path weights, Pooling pooling, ComputeDevice device,
+                   RgbImage content, List<StyleSource> styles, int longSide, InitMode init,
+                   long seed, int iterations, LiveParameters parameters) {
+        this(backbone, weights, pooling, device, content, styles, longSide, init, seed, iterations, parameters,
+                RenderQuality.DEFAULT);
+    }
+
+    public JobSpec withQuality(RenderQuality value) {
+        return new JobSpec(backbone, weights, pooling, device, content, styles, longSide, init, seed, iterations,
+                parameters, value);
     }
 }

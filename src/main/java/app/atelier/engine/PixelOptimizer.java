@@ -30,6 +30,15 @@ interface PixelOptimizer extends AutoCloseable {
      */
     LossBreakdown step(NDArray pixels, DifferentiableCost cost, double learningRate, NDManager scope);
 
+    /** True when the optimiser has stopped making progress (its tolerances are met); until a reset. */
+    default boolean converged() {
+        return false;
+    }
+
+    /** The cost function changed (new weights or layers) at the same pixels; called before the next step. */
+    default void costChanged() {
+    }
+
     /** Forgets the optimiser's history, e.g. after the picture was resized or its targets changed. */
     void reset();
 

@@ -148,7 +148,7 @@ public final class StyleTransferJob implements AutoCloseable {
     public void retarget(RgbImage content, List<StyleSource> styles, int longSide) {
         synchronized (lock) {
             JobSpec updated = new JobSpec(spec.backbone(), spec.weights(), spec.pooling(), spec.device(), content,
-                    styles, longSide, spec.init(), spec.seed(), spec.iterations(), spec.parameters());
+                    styles, longSide, spec.init(), spec.seed(), spec.iterations(), spec.parameters(), spec.quality());
             pendingRetarget = new Retarget(updated.content(), updated.styles(), updated.longSide());
             spec = updated;
             lock.notifyAll();
@@ -296,7 +296,8 @@ public final class StyleTransferJob implements AutoCloseable {
                 initial.longSide()), DataType.FLOAT32);
         StyleObjective objective = new StyleObjective(backbone, targets);
         NDArray pixels = ImageTensors.toTensor(jobManager, startImage(initial, content), DataType.FLOAT32);
-        PixelOptimizer optimizer = new AdamOptimizer(jobManager);
+        PixelOptimizer optimizer = createOptimizer(initial.quality(), jobManager);
+        int[] evaluations = {0};
         objective.prepare(parameters());
         if (!publishStateUnlessStopped(JobState.RUNNING)) {
             return JobState.STOPPED;
@@ -324,14 +325,19 @@ public final class StyleTransferJob implements AutoCloseable {
                 optimizer.reset();
             }
             LiveParameters current = parameters();
+            if (previous != null && !previous.equals(current)) {
+                optimizer.costChanged();
+            }
             long started = System.nanoTime();
             objective.prepare(current);
             LossBreakdown loss;
             RgbImage picture;
             StyleObjective evaluating = objective;
             try (NDManager scope = jobManager.newSubManager()) {
-                loss = optimizer.step(pixels, (x, s) -> costAndGradient(evaluating, x, current, s),
-                        current.learningRate(), scope);
+                loss = optimizer.step(pixels, (x, s) -> {
+                    evaluations[0]++;
+                    return costAndGradient(evaluating, x, current, s);
+                }, current.learningRate(), scope);
                 if (!loss.isFinite()) {
                     throw new NonFiniteCostException("The cost became " + loss.total() + " at iteration "
                             + (iteration + 1) + "; lower the learning rate or the weights and start again."
@@ -341,7 +347,7 @@ public final class StyleTransferJob implements AutoCloseable {
             }
             iteration++;
             IterationRecord record = new IterationRecord(iteration, loss, current,
-                    previous != null && !previous.equals(current), System.nanoTime() - started);
+                    previous != null && !previous.equals(current), System.nanoTime() - started, evaluations[0], 1, 1);
             previous = current;
             arraysAfterLastIteration = jobManager.getManagedArrays().size();
             synchronized (lock) {
@@ -351,8 +357,20 @@ public final class StyleTransferJob implements AutoCloseable {
                     channel.publishFrame(latestFrame);
                 }
             }
+            if (optimizer.converged()) {
+                LOG.info("job {}: the optimiser converged after {} iterations", number, iteration);
+                break;
+            }
         }
         return JobState.COMPLETED;
+    }
+
+    static PixelOptimizer createOptimizer(RenderQuality quality, NDManager jobManager) {
+        return switch (quality.optimizer()) {
+            case ADAM -> new AdamOptimizer(jobManager);
+            case LBFGS -> new LbfgsOptimizer(jobManager, quality.lbfgsHistory(), quality.lbfgsGradientTolerance(),
+                    quality.lbfgsCostTolerance());
+        };
     }
 
     private static final Retarget STOP = new Retarget(null, null, 0);
@@ -404,7 +422,8 @@ public final class StyleTransferJob implements AutoCloseable {
         }
     }
 
-    private PixelOptimizer.CostAndGradient costAndGradient(StyleObjective objective, NDArray pixels,
+    /** The cost and its gradient at {@code pixels}; every array it leaves belongs to {@code scope}. */
+    static PixelOptimizer.CostAndGradient costAndGradient(StyleObjective objective, NDArray pixels,
                                                            LiveParameters current, NDManager scope) {
         // A fresh leaf per evaluation: its graph and gradient die with the scope, so nothing
         // accumulates on the long-lived pixels.
