@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.w3c.dom.Node;
 
 /** Reads the text chunks (tEXt, zTXt, iTXt) of a PNG file, such as the settings of a render. */
@@ -23,7 +24,7 @@ public final class PngMetadata {
     /** Keyword to text, in file order; empty when the PNG has no text. */
     public static Map<String, String> read(Path file) throws ImageLoadException {
         try (InputStream in = Files.newInputStream(file);
-             ImageInputStream stream = ImageIO.createImageInputStream(in)) {
+             ImageInputStream stream = new MemoryCacheImageInputStream(in)) {
             var readers = ImageIO.getImageReadersByFormatName("png");
             ImageReader reader = readers.next();
             try {

@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -16,6 +17,7 @@ import javax.imageio.metadata.IIOInvalidTreeException;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Saves pictures as PNG with text metadata (the settings a render used), atomically: readers of
@@ -24,6 +26,7 @@ import javax.imageio.stream.ImageOutputStream;
 public final class PngWriter {
 
     private static final String PNG_FORMAT = "javax_imageio_png_1.0";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private PngWriter() {
     }
@@ -44,14 +47,11 @@ public final class PngWriter {
         for (String key : text.keySet()) {
             requireValidKeyword(key);
         }
-        Path temp;
+        // Not Files.createTempFile: it makes the file readable by the owner only, and the move
+        // would carry that over to the picture; a plain new file gets the usual permissions.
+        Path temp = folder.resolve("." + absolute.getFileName() + "-" + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
         try {
-            temp = Files.createTempFile(folder, "." + absolute.getFileName() + "-", ".tmp");
-        } catch (IOException e) {
-            throw failure(target, folder, e);
-        }
-        try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 encode(image, text, out);
             }
             moveIntoPlace(temp, absolute);
@@ -73,7 +73,9 @@ public final class PngWriter {
 
     private static void encode(RgbImage image, Map<String, String> text, OutputStream out) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+        // Not ImageIO.createImageOutputStream: its disk cache registers a JVM shutdown hook, which
+        // fails while the JVM is shutting down, exactly when render saves after Ctrl-C.
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(stream);
             var buffered = AwtImages.toBufferedImage(image);
             IIOMetadata metadata = writer.getDefaultImageMetadata(

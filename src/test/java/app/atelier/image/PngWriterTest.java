@@ -67,6 +67,18 @@ class PngWriterTest {
     }
 
     @Test
+    void pictureGetsTheUsualPermissionsNotThoseOfATemporaryFile() throws IOException {
+        Path file = folder.resolve("shared.png");
+        Path plain = Files.createFile(folder.resolve("plain.txt"));
+
+        PngWriter.write(gradient(4, 4), file, Map.of());
+
+        if (Files.getFileStore(folder).supportsFileAttributeView("posix")) {
+            assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(plain));
+        }
+    }
+
+    @Test
     void missingFolderIsReportedByName() {
         Path file = folder.resolve("no-such-folder").resolve("out.png");
 
