@@ -1,0 +1,240 @@
+package app.atelier.cli;
+
+import app.atelier.cli.bench.BenchConfig;
+import app.atelier.cli.bench.BenchImages;
+import app.atelier.cli.bench.BenchResult;
+import app.atelier.cli.bench.BenchSetup;
+import app.atelier.cli.bench.ChildJvm;
+import app.atelier.cli.bench.CpuPeak;
+import app.atelier.cli.bench.LatencyRun;
+import app.atelier.cli.bench.QualityRun;
+import app.atelier.cli.bench.RandomVgg19Weights;
+import app.atelier.cli.bench.ThroughputRun;
+import app.atelier.engine.BackboneKind;
+import app.atelier.image.ImageLoadException;
+import app.atelier.image.RgbImage;
+import app.atelier.model.WeightsSearchPath;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code atelier bench}: times the real style-transfer job per backbone × size × optimiser, each
+ * configuration in a fresh child JVM so that its peak memory is its own; also time to quality and
+ * the engine-side latency of a parameter change. Prints figures; asserts nothing.
+ */
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        header = "Measures iteration speed, memory, time to quality and responsiveness.",
+        description = {
+                "Each throughput configuration runs in a fresh JVM (peak resident memory, VmHWM, cannot be",
+                "reset within a process): warm-up iterations, then timed ones of the app's own job.",
+                "VGG19 uses real weights when the weights search path has them, else random ones made for the run."})
+public final class BenchCommand implements Callable<Integer> {
+
+    enum Mode { THROUGHPUT, QUALITY, LATENCY, ALL }
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "throughput",
+            description = "throughput, quality, latency or all. Default: ${DEFAULT-VALUE}.")
+    private Mode mode;
+
+    @Option(names = "--backbones", split = ",", paramLabel = "ID", defaultValue = "squeezenet1_1,vgg19",
+            description = "Backbones to time. Default: ${DEFAULT-VALUE}.")
+    private List<String> backbones;
+
+    @Option(names = "--sizes", split = ",", paramLabel = "PX", defaultValue = "256,384,512",
+            description = "Long sides in pixels. Default: ${DEFAULT-VALUE}.")
+    private List<Integer> sizes;
+
+    @Option(names = "--optimizers", split = ",", paramLabel = "NAME", defaultValue = "adam",
+            description = "Optimisers. Default: ${DEFAULT-VALUE}.")
+    private List<String> optimizers;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "3",
+            description = "Untimed iterations first. Default: ${DEFAULT-VALUE}.")
+    private int warmup;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "10",
+            description = "Timed iterations. Default: ${DEFAULT-VALUE}.")
+    private int iterations;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Intra-op threads (libtorch, OpenMP). Default: the number of CPUs.")
+    private Integer threads;
+
+    @Option(names = "--quick", description = "A short run: 256 px only, 2 warm-up and 5 timed iterations.")
+    private boolean quick;
+
+    @Option(names = "--raw", description = "Print only the RESULT/QUALITY/LATENCY lines, for scripts.")
+    private boolean raw;
+
+    @Option(names = "--content", paramLabel = "FILE", description = "Content photo. Default: the sample dog.jpg.")
+    private Path content;
+
+    @Option(names = "--style", paramLabel = "FILE", description = "Style image. Default: the sample scream.jpg.")
+    private Path style;
+
+    @Option(names = "--quality-fraction", paramLabel = "F", defaultValue = "0.1",
+            description = "Time to quality stops when the cost is below F × its start. Default: ${DEFAULT-VALUE}.")
+    private double qualityFraction;
+
+    @Option(names = "--quality-size", paramLabel = "PX", defaultValue = "384",
+            description = "Size of the time-to-quality job. Default: ${DEFAULT-VALUE}.")
+    private int qualitySize;
+
+    @Option(names = "--jvm-option", paramLabel = "OPT",
+            description = "Extra option for the child JVMs (repeatable), e.g. -Xmx1g.")
+    private List<String> jvmOptions = new ArrayList<>();
+
+    @Option(names = "--vgg19-weights", paramLabel = "FILE", hidden = true,
+            description = "VGG19 .safetensors to use instead of searching.")
+    private Path vgg19Weights;
+
+    @Option(names = "--child", hidden = true, description = "Run one configuration in this JVM and print its line.")
+    private boolean child;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (threadCount < 1 || warmup < 0 || iterations < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--threads and --iterations must be at least 1, --warmup at least 0");
+        }
+        if (quick) {
+            sizes = List.of(256);
+            warmup = Math.min(warmup, 2);
+            iterations = Math.min(iterations, 5);
+        }
+        List<BackboneKind> kinds = new ArrayList<>();
+        for (String id : backbones) {
+            kinds.add(BackboneKind.fromId(id.trim()));
+        }
+        Path temporary = null;
+        try {
+            Path vgg = vgg19Weights;
+            if (vgg == null && kinds.contains(BackboneKind.VGG19) && !child) {
+                Optional<Path> found = WeightsSearchPath.standard().find(BackboneKind.VGG19);
+                if (found.isPresent()) {
+                    vgg = found.get();
+                } else {
+                    temporary = Files.createTempDirectory("atelier-bench");
+                    vgg = RandomVgg19Weights.write(temporary, 19);
+                    note(out, "VGG19: no weights on the search path; random He-normal weights of the right shapes.");
+                }
+            }
+            BenchSetup setup = new BenchSetup(image(content, BenchImages.CONTENT, 768, 576),
+                    image(style, BenchImages.STYLE, 352, 448),
+                    WeightsSearchPath.standard().find(BackboneKind.SQUEEZENET1_1).orElse(null), vgg);
+            if (child) {
+                BenchConfig config = new BenchConfig(kinds.get(0), sizes.get(0), optimizers.get(0), warmup, iterations,
+                        threadCount);
+                out.println(ThroughputRun.run(config, setup).toLine());
+                out.flush();
+                return 0;
+            }
+            if (mode == Mode.THROUGHPUT || mode == Mode.ALL) {
+                throughput(out, kinds, threadCount, vgg);
+            }
+            if (mode == Mode.QUALITY || mode == Mode.ALL) {
+                for (String optimizer : optimizers) {
+                    out.println(QualityRun.run(setup, kinds.get(0), qualitySize, optimizer, qualityFraction, 2000));
+                    out.flush();
+                }
+            }
+            if (mode == Mode.LATENCY || mode == Mode.ALL) {
+                out.println(LatencyRun.run(setup, kinds.get(0), sizes.get(0), quick ? 5 : 15));
+                note(out, "FX-thread stall: not measured here (needs the window); this is the engine side only.");
+                out.flush();
+            }
+            return 0;
+        } finally {
+            if (temporary != null) {
+                deleteTree(temporary);
+            }
+        }
+    }
+
+    private void throughput(PrintWriter out, List<BackboneKind> kinds, int threadCount, Path vgg) throws Exception {
+        CpuPeak peak = CpuPeak.detect(Math.min(threadCount, Runtime.getRuntime().availableProcessors()));
+        note(out, String.format(Locale.ROOT, "CPU: %s; fp32 peak %.0f GFLOP/s = %s; bf16 %s", peak.model(),
+                peak.gflops(), peak.assumptions(), peak.bf16() ? "yes" : "no"));
+        note(out, "FLOPs: convolutions to the deepest tap, forward + input gradient (2x), Gram matrices 3x;"
+                + " each configuration in a fresh JVM, " + threadCount + " threads");
+        if (!raw) {
+            out.printf(Locale.ROOT, "%-14s %5s %-6s %9s %7s %6s %8s %7s %8s %6s%n", "backbone", "size", "opt",
+                    "median ms", "spread", "it/s", "peak MB", "GFLOP", "GFLOP/s", "peak");
+        }
+        out.flush();
+        for (BackboneKind kind : kinds) {
+            for (int size : sizes) {
+                for (String optimizer : optimizers) {
+                    List<String> arguments = new ArrayList<>(List.of("--backbones", kind.id(), "--sizes",
+                            Integer.toString(size), "--optimizers", optimizer, "--warmup", Integer.toString(warmup),
+                            "--iterations", Integer.toString(iterations), "--threads", Integer.toString(threadCount)));
+                    if (kind == BackboneKind.VGG19) {
+                        arguments.addAll(List.of("--vgg19-weights", vgg.toString()));
+                    }
+                    if (content != null) {
+                        arguments.addAll(List.of("--content", content.toString()));
+                    }
+                    if (style != null) {
+                        arguments.addAll(List.of("--style", style.toString()));
+                    }
+                    Optional<BenchResult> result = ChildJvm.run(jvmOptions, threadCount, arguments,
+                            spec.commandLine().getErr());
+                    if (result.isEmpty()) {
+                        out.println("FAILED backbone=" + kind.id() + " size=" + size + " opt=" + optimizer);
+                    } else if (raw) {
+                        out.println(result.get().toLine());
+                    } else {
+                        printRow(out, result.get());
+                    }
+                    out.flush();
+                }
+            }
+        }
+    }
+
+    private static void printRow(PrintWriter out, BenchResult r) {
+        double median = r.number("median_ms");
+        out.printf(Locale.ROOT, "%-14s %5s %-6s %9.1f %6.0f%% %6.2f %8.0f %7.2f %8.1f %5.0f%%%n", r.get("backbone"),
+                r.get("size"), r.get("opt"), median, 100 * (r.number("p90_ms") - r.number("p10_ms")) / median,
+                r.number("it_s"), r.number("peak_rss_mb"), r.number("gflop_per_it"), r.number("gflops"),
+                100 * r.number("peak_share"));
+    }
+
+    private void note(PrintWriter out, String text) {
+        if (!raw) {
+            out.println(text);
+        }
+    }
+
+    private static RgbImage image(Path given, String sample, int width, int height) throws ImageLoadException {
+        return BenchImages.load(given, sample, width, height);
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

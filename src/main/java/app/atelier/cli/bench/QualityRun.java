@@ -1,0 +1,40 @@
+package app.atelier.cli.bench;
+
+import app.atelier.engine.BackboneKind;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Time to quality: runs the real job until its cost falls below {@code fraction} of the cost at
+ * the start picture, and reports the wall time from starting the job (weights, targets and all)
+ * and the iterations it took.
+ */
+public final class QualityRun {
+
+    private QualityRun() {
+    }
+
+    public static String run(BenchSetup setup, BackboneKind backbone, int size, String optimizer, double fraction,
+                             int maxIterations) throws Exception {
+        if (!optimizer.equals("adam")) {
+            throw new IllegalArgumentException("optimizer " + optimizer + " is not available in the engine");
+        }
+        try (RecordingJob job = new RecordingJob(setup.spec(backbone, size, maxIterations), frame -> { })) {
+            RecordingJob.Arrival first = job.next(Duration.ofMinutes(10));
+            double start = first.record().loss().total();
+            double goal = start * fraction;
+            RecordingJob.Arrival last = first;
+            while (last.record().loss().total() > goal && last.record().iteration() < maxIterations) {
+                last = job.next(Duration.ofMinutes(10));
+            }
+            boolean reached = last.record().loss().total() <= goal;
+            double wall = (last.receivedNanos() - job.startedNanos()) / 1e9;
+            double setupSeconds = (first.receivedNanos() - job.startedNanos()) / 1e9 - first.record().nanos() / 1e9;
+            return String.format(Locale.ROOT,
+                    "QUALITY backbone=%s size=%d opt=%s fraction=%s reached=%s iterations=%d wall_s=%.2f"
+                            + " setup_s=%.2f start_cost=%.4g end_cost=%.4g",
+                    backbone.id(), size, optimizer, fraction, reached, last.record().iteration(), wall, setupSeconds,
+                    start, last.record().loss().total());
+        }
+    }
+}
