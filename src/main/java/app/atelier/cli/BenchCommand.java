@@ -45,13 +45,13 @@ import picocli.CommandLine.Option;
                 "VGG19 uses real weights when the weights search path has them, else random ones made for the run."})
 public final class BenchCommand implements Callable<Integer> {
 
-    enum Mode { THROUGHPUT, QUALITY, LATENCY, ALL }
+    enum Mode { THROUGHPUT, QUALITY, LATENCY, ALL, CPU }
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "throughput",
-            description = "throughput, quality, latency or all. Default: ${DEFAULT-VALUE}.")
+            description = "throughput, quality, latency, all, or cpu (only the CPU line). Default: ${DEFAULT-VALUE}.")
     private Mode mode;
 
     @Option(names = "--backbones", split = ",", paramLabel = "ID", defaultValue = "squeezenet1_1,vgg19",
@@ -117,6 +117,12 @@ public final class BenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--threads and --iterations must be at least 1, --warmup at least 0");
         }
+        if (mode == Mode.CPU) {
+            CpuPeak peak = CpuPeak.detect(Math.min(threadCount, Runtime.getRuntime().availableProcessors()));
+            out.println(cpuLine(peak));
+            out.flush();
+            return 0;
+        }
         if (quick) {
             sizes = List.of(256);
             warmup = Math.min(warmup, 2);
@@ -173,8 +179,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void throughput(PrintWriter out, List<BackboneKind> kinds, int threadCount, Path vgg) throws Exception {
         CpuPeak peak = CpuPeak.detect(Math.min(threadCount, Runtime.getRuntime().availableProcessors()));
-        note(out, String.format(Locale.ROOT, "CPU: %s; fp32 peak %.0f GFLOP/s = %s; bf16 %s", peak.model(),
-                peak.gflops(), peak.assumptions(), peak.bf16() ? "yes" : "no"));
+        note(out, cpuLine(peak));
         note(out, "FLOPs: convolutions to the deepest tap, forward + input gradient (2x), Gram matrices 3x;"
                 + " each configuration in a fresh JVM, " + threadCount + " threads");
         if (!raw) {
@@ -218,6 +223,11 @@ public final class BenchCommand implements Callable<Integer> {
                 r.get("size"), r.get("opt"), median, 100 * (r.number("p90_ms") - r.number("p10_ms")) / median,
                 r.number("it_s"), r.number("peak_rss_mb"), r.number("gflop_per_it"), r.number("gflops"),
                 100 * r.number("peak_share"));
+    }
+
+    private static String cpuLine(CpuPeak peak) {
+        return String.format(Locale.ROOT, "CPU: %s; fp32 peak %.0f GFLOP/s = %s; bf16 %s", peak.model(),
+                peak.gflops(), peak.assumptions(), peak.bf16() ? "yes" : "no");
     }
 
     private void note(PrintWriter out, String text) {

@@ -1,0 +1,294 @@
+#!/usr/bin/python3
+"""The computation `atelier bench` times, written the usual way in PyTorch-Python.
+
+Same network shapes and taps, same costs (the design's normalisation), same Adam with the
+engine's gradient scaling and clamping to [0, 1], same picture conversion each iteration, same
+intra-op thread count. One configuration per process, so that VmHWM (peak resident memory) is this
+configuration's own. Prints one line with the keys `atelier bench --raw` prints:
+
+    RESULT backbone=... size=... opt=adam impl=pytorch ... median_ms=... peak_rss_mb=... gflops=...
+
+Run with Debian's python3-torch and libopenblas0-pthread (without it Debian's build falls back to
+a slow single-threaded reference BLAS). Weights: SqueezeNet 1.1 from the shared .npy folder; VGG19
+from a torchvision-keyed .safetensors file when given, else random He-normal weights of the right
+shapes (the work per iteration does not depend on the values).
+"""
+
+import argparse
+import json
+import math
+import os
+import struct
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from PIL import Image, ImageOps
+
+MEAN = torch.tensor([0.485, 0.456, 0.406]).view(1, 3, 1, 1)
+STD = torch.tensor([0.229, 0.224, 0.225]).view(1, 3, 1, 1)
+
+SQUEEZENET_TAPS = ["conv0"] + ["fire%d" % i for i in range(1, 9)]
+FIRE_CHANNELS = [(16, 64), (16, 64), (32, 128), (32, 128), (48, 192), (48, 192), (64, 256), (64, 256)]
+VGG_BLOCKS = [[64, 64], [128, 128], [256] * 4, [512] * 4, [512] * 4]
+VGG_TAPS = ["conv%d_%d" % (b + 1, c + 1) for b, block in enumerate(VGG_BLOCKS) for c in range(len(block))]
+
+# The app's defaults (engine Defaults.parameters / BackboneKind).
+DEFAULTS = {
+    "squeezenet1_1": dict(content=["fire1"], style=[("conv0", 1.0), ("fire2", 1.0), ("fire3", 1.0), ("fire4", 1.0)]),
+    "vgg19": dict(content=["conv4_2"], style=[(t, 1.0) for t in ["conv1_1", "conv2_1", "conv3_1", "conv4_1", "conv5_1"]]),
+}
+ALPHA, BETA, TV_WEIGHT, LEARNING_RATE = 1.0, 1.0, 0.0, 0.02
+
+MACS = {"conv": 0.0, "gram": 0.0}  # counted on the first evaluation
+
+
+def conv_relu(x, weight, bias, stride=1, padding=0, count=False):
+    y = F.conv2d(x, weight, bias, stride=stride, padding=padding)
+    if count:
+        MACS["conv"] += weight.shape[0] * weight.shape[1] * weight.shape[2] * weight.shape[3] * y.shape[2] * y.shape[3]
+    return F.relu(y)
+
+
+class SqueezeNet:
+    def __init__(self, folder):
+        def load(i):
+            w = torch.from_numpy(np.load(os.path.join(folder, "squeezenet0_conv%d_weight.npy" % i)))
+            b = torch.from_numpy(np.load(os.path.join(folder, "squeezenet0_conv%d_bias.npy" % i)))
+            return w, b
+        self.conv0 = load(0)
+        self.fires = [(load(1 + 3 * i), load(2 + 3 * i), load(3 + 3 * i)) for i in range(8)]
+        self.taps = SQUEEZENET_TAPS
+
+    def features(self, rgb, wanted, count=False):
+        deepest = max(self.taps.index(t) for t in wanted)
+        out = {}
+        x = conv_relu((rgb - MEAN) / STD, *self.conv0, stride=2, count=count)
+        if "conv0" in wanted:
+            out["conv0"] = x
+        for i in range(deepest):
+            if i in (0, 2, 4):
+                x = F.max_pool2d(x, 3, 2, ceil_mode=True)
+            squeeze, expand1, expand3 = self.fires[i]
+            s = conv_relu(x, *squeeze, count=count)
+            x = torch.cat([conv_relu(s, *expand1, count=count), conv_relu(s, *expand3, padding=1, count=count)], 1)
+            if "fire%d" % (i + 1) in wanted:
+                out["fire%d" % (i + 1)] = x
+        return out
+
+
+def read_safetensors(path):
+    with open(path, "rb") as f:
+        header_length = struct.unpack("<Q", f.read(8))[0]
+        header = json.loads(f.read(header_length))
+        data = f.read()
+    tensors = {}
+    for name, entry in header.items():
+        if name == "__metadata__":
+            continue
+        start, end = entry["data_offsets"]
+        array = np.frombuffer(data[start:end], dtype=np.float32).reshape(entry["shape"])
+        tensors[name] = torch.from_numpy(array.copy())
+    return tensors
+
+
+class Vgg19:
+    def __init__(self, file, seed=19):
+        self.convs = []
+        tensors = read_safetensors(file) if file else None
+        generator = torch.Generator().manual_seed(seed)
+        index, channels = 0, 3
+        self.pool_after = []
+        for block in VGG_BLOCKS:
+            for out in block:
+                if tensors is not None:
+                    w, b = tensors["features.%d.weight" % index], tensors["features.%d.bias" % index]
+                else:
+                    w = torch.randn(out, channels, 3, 3, generator=generator) * math.sqrt(2.0 / (channels * 9))
+                    b = torch.zeros(out)
+                self.convs.append((w, b))
+                self.pool_after.append(False)
+                index += 2
+                channels = out
+            self.pool_after[-1] = True
+            index += 1
+        self.taps = VGG_TAPS
+
+    def features(self, rgb, wanted, count=False):
+        deepest = max(self.taps.index(t) for t in wanted)
+        out = {}
+        x = (rgb - MEAN) / STD
+        for i in range(deepest + 1):
+            if i > 0 and self.pool_after[i - 1]:
+                x = F.max_pool2d(x, 2, 2)
+            x = conv_relu(x, *self.convs[i], padding=1, count=count)
+            if self.taps[i] in wanted:
+                out[self.taps[i]] = x
+        return out
+
+
+def gram(a):
+    flat = a.reshape(a.shape[1], a.shape[2] * a.shape[3])
+    return flat @ flat.t()
+
+
+def content_cost(target, generated):
+    _, c, h, w = generated.shape
+    return (generated - target).square().sum() / (4.0 * c * h * w)
+
+
+def style_cost(target_gram, generated_gram, positions):
+    c = generated_gram.shape[0]
+    return (generated_gram - target_gram).square().sum() / (4.0 * c * c * positions * positions)
+
+
+def total_variation(image):
+    down = image[:, :, 1:, :] - image[:, :, :-1, :]
+    right = image[:, :, :, 1:] - image[:, :, :, :-1]
+    return (down.square().sum() + right.square().sum()) / (down.numel() + right.numel())
+
+
+def load_image(path, long_side):
+    image = ImageOps.exif_transpose(Image.open(path)).convert("RGB")
+    scale = long_side / max(image.size)
+    width, height = int(image.size[0] * scale + 0.5), int(image.size[1] * scale + 0.5)
+    if image.size[0] >= image.size[1]:
+        width = long_side
+    else:
+        height = long_side
+    image = image.resize((width, height), Image.BILINEAR)
+    array = np.asarray(image, dtype=np.float32) / 255.0
+    return torch.from_numpy(array).permute(2, 0, 1).unsqueeze(0).contiguous()
+
+
+def to_picture(pixels):
+    """What the app does for the window each iteration: packed 0xFFRRGGBB ints."""
+    rgb = (pixels[0].clamp(0, 1) * 255.0).round().to(torch.int32).numpy()
+    return (0xFF << 24) | (rgb[0] << 16) | (rgb[1] << 8) | rgb[2]
+
+
+def peak_rss_mb():
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024.0
+    return 0.0
+
+
+def cpu_peak_gflops(cores):
+    """Same rule as the Java side (CpuPeak)."""
+    info = open("/proc/cpuinfo").read().splitlines()
+    field = lambda name: next((l.split(":", 1)[1].strip() for l in info if l.split(":")[0].strip() == name), "")
+    flags = field("flags").split()
+    mhz = float(field("cpu MHz") or 0)
+    amd_half = "AMD" in field("vendor_id") and int(field("cpu family") or 0) <= 25
+    bits = 512 if "avx512f" in flags and not amd_half else 256 if ("avx2" in flags or "avx512f" in flags) and "fma" in flags else 128
+    return cores * mhz / 1000.0 * 2 * (bits // 32) * (2 if "fma" in flags else 1)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--backbone", default="squeezenet1_1", choices=["squeezenet1_1", "vgg19"])
+    parser.add_argument("--size", type=int, default=256)
+    parser.add_argument("--optimizer", default="adam", choices=["adam"])
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--iterations", type=int, default=10)
+    parser.add_argument("--threads", type=int, default=os.cpu_count())
+    parser.add_argument("--models", default=os.environ.get("ATELIER_MODELS", "../shared/models").split(os.pathsep)[0])
+    parser.add_argument("--vgg19-weights", default=None, help=".safetensors with torchvision keys; default random")
+    parser.add_argument("--content", default=None)
+    parser.add_argument("--style", default=None)
+    args = parser.parse_args()
+
+    torch.set_num_threads(args.threads)
+    images = os.path.join(os.path.dirname(os.path.abspath(args.models)), "images")
+    content_path = args.content or os.path.join(images, "dog.jpg")
+    style_path = args.style or os.path.join(images, "scream.jpg")
+
+    if args.backbone == "squeezenet1_1":
+        net = SqueezeNet(os.path.join(args.models, "squeezenet1_1"))
+    else:
+        net = Vgg19(args.vgg19_weights)
+    layers = DEFAULTS[args.backbone]
+    content_layers = layers["content"]
+    style_layers = layers["style"]
+    wanted = set(content_layers) | {name for name, _ in style_layers}
+
+    content = load_image(content_path, args.size)
+    style = load_image(style_path, args.size)
+    with torch.no_grad():
+        content_features = net.features(content, wanted)
+        style_features = net.features(style, {name for name, _ in style_layers})
+        content_targets = {layer: content_features[layer] for layer in content_layers}
+        gram_targets = {}
+        for name, _ in style_layers:
+            generated_positions = content_features[name].shape[2] * content_features[name].shape[3]
+            style_positions = style_features[name].shape[2] * style_features[name].shape[3]
+            gram_targets[name] = gram(style_features[name]) * (generated_positions / style_positions)
+        del content_features, style_features
+
+    pixels = content.clone()
+    first_moment = torch.zeros_like(pixels)
+    second_moment = torch.zeros_like(pixels)
+    beta1, beta2, epsilon = 0.9, 0.999, 1e-8
+    gradient_scale = 1.0
+    millis = []
+    for step in range(1, args.warmup + args.iterations + 1):
+        started = time.perf_counter()
+        leaf = pixels.clone().requires_grad_(True)
+        features = net.features(leaf, wanted, count=(step == 1))
+        content_total = sum(content_cost(content_targets[layer], features[layer]) for layer in content_layers)
+        style_total = torch.zeros(())
+        per_layer = {}
+        for name, weight in style_layers:
+            activations = features[name]
+            g = gram(activations)
+            if step == 1:
+                MACS["gram"] += g.shape[0] * g.shape[1] * activations.shape[2] * activations.shape[3]
+            cost = style_cost(gram_targets[name], g, activations.shape[2] * activations.shape[3])
+            per_layer[name] = cost.item()
+            style_total = style_total + cost * weight
+        tv = total_variation(leaf)
+        total = content_total * ALPHA + style_total * BETA + tv * TV_WEIGHT
+        breakdown = (total.item(), content_total.item(), style_total.item(), tv.item())
+        del features
+        total.backward()
+        gradient = leaf.grad
+        with torch.no_grad():
+            if step == 1:
+                rms = gradient.double().square().mean().sqrt().item()
+                gradient_scale = 1.0 / rms if rms > 0 and math.isfinite(rms) else 1.0
+            scaled = gradient * gradient_scale
+            first_moment.mul_(beta1).add_(scaled, alpha=1 - beta1)
+            second_moment.mul_(beta2).addcmul_(scaled, scaled, value=1 - beta2)
+            denominator = (second_moment / (1 - beta2 ** step)).sqrt_().add_(epsilon)
+            pixels.addcdiv_(first_moment, denominator, value=-LEARNING_RATE / (1 - beta1 ** step))
+            pixels.clamp_(0, 1)
+        picture = to_picture(pixels)
+        del leaf, total, gradient, scaled, picture
+        if not math.isfinite(breakdown[0]):
+            sys.exit("cost became %s" % breakdown[0])
+        if step > args.warmup:
+            millis.append((time.perf_counter() - started) * 1000.0)
+
+    millis = np.array(millis)
+    median = float(np.median(millis))
+    flops = 2.0 * (2.0 * MACS["conv"] + 3.0 * MACS["gram"])
+    gflops = flops / 1e9 / (median / 1000.0)
+    peak = cpu_peak_gflops(min(args.threads, os.cpu_count()))
+    fields = [
+        ("backbone", args.backbone), ("size", args.size), ("opt", args.optimizer), ("impl", "pytorch"),
+        ("width", content.shape[3]), ("height", content.shape[2]), ("threads", args.threads),
+        ("warmup", args.warmup), ("iterations", len(millis)),
+        ("median_ms", median), ("p10_ms", float(np.percentile(millis, 10))),
+        ("p90_ms", float(np.percentile(millis, 90))), ("min_ms", float(millis.min())),
+        ("max_ms", float(millis.max())), ("it_s", 1000.0 / median), ("peak_rss_mb", peak_rss_mb()),
+        ("gflop_per_it", flops / 1e9), ("gflops", gflops), ("peak_share", gflops / peak if peak else 0.0),
+    ]
+    print("RESULT " + " ".join("%s=%s" % (k, ("%.4g" % v) if isinstance(v, float) else v) for k, v in fields))
+
+
+if __name__ == "__main__":
+    main()
