@@ -150,6 +150,114 @@ def total_variation(image):
     return (down.square().sum() + right.square().sum()) / (down.numel() + right.numel())
 
 
+class Adam:
+    """The engine's AdamOptimizer: gradient scaled by the first gradient's RMS, clamped to [0, 1]."""
+    beta1, beta2, epsilon = 0.9, 0.999, 1e-8
+
+    def __init__(self):
+        self.steps = 0
+        self.converged = False
+
+    def step(self, pixels, evaluate, learning_rate):
+        _, gradient = evaluate(pixels)
+        with torch.no_grad():
+            if self.steps == 0:
+                self.m = torch.zeros_like(pixels)
+                self.v = torch.zeros_like(pixels)
+                rms = gradient.double().square().mean().sqrt().item()
+                self.scale = 1.0 / rms if rms > 0 and math.isfinite(rms) else 1.0
+            self.steps += 1
+            scaled = gradient * self.scale
+            self.m.mul_(self.beta1).add_(scaled, alpha=1 - self.beta1)
+            self.v.mul_(self.beta2).addcmul_(scaled, scaled, value=1 - self.beta2)
+            denominator = (self.v / (1 - self.beta2 ** self.steps)).sqrt_().add_(self.epsilon)
+            pixels.addcdiv_(self.m, denominator, value=-learning_rate / (1 - self.beta1 ** self.steps))
+            pixels.clamp_(0, 1)
+
+
+class Lbfgs:
+    """The engine's LbfgsOptimizer: projected L-BFGS, Armijo backtracking, relative tolerances."""
+    sufficient_decrease, max_trials = 1e-4, 10
+
+    def __init__(self, history=20, gradient_tolerance=1e-5, cost_tolerance=1e-7):
+        self.history, self.gradient_tolerance, self.cost_tolerance = history, gradient_tolerance, cost_tolerance
+        self.pairs = []
+        self.gradient = None
+        self.converged = False
+
+    @staticmethod
+    def dot(a, b):
+        return (a * b).double().sum().item()
+
+    def step(self, pixels, evaluate, learning_rate):
+        with torch.no_grad():
+            if self.gradient is None:
+                self.loss, g = evaluate(pixels)
+                rms = math.sqrt(self.dot(g, g) / g.numel())
+                self.scale = 1.0 / rms if rms > 0 and math.isfinite(rms) else 1.0
+                self.first_max = g.abs().max().double().item() * self.scale
+                self.gradient = g * self.scale
+            direction = self.direction()
+            slope = self.dot(self.gradient, direction)
+            if not slope < 0:
+                self.pairs.clear()
+                direction = -self.gradient
+                slope = self.dot(self.gradient, direction)
+            length = learning_rate * math.sqrt(direction.numel() / -slope) if not self.pairs else 1.0
+            if not self.search(pixels, evaluate, direction, length):
+                if not self.pairs:
+                    self.converged = True
+                else:
+                    self.pairs.clear()
+
+    def search(self, pixels, evaluate, direction, length):
+        start, t = self.loss, length
+        for _ in range(self.max_trials):
+            candidate = (direction * t).add_(pixels).clamp_(0, 1)
+            moved = candidate - pixels
+            predicted = self.dot(self.gradient, moved) / self.scale
+            value, g = evaluate(candidate)
+            if math.isfinite(value) and predicted < 0 and value <= start + self.sufficient_decrease * predicted:
+                new_gradient = g * self.scale
+                self.add_pair(moved, new_gradient - self.gradient)
+                pixels.copy_(candidate)
+                self.gradient, self.loss = new_gradient, value
+                self.converged = (new_gradient.abs().max().item() <= self.gradient_tolerance * self.first_max
+                                  or start - value <= self.cost_tolerance * abs(start))
+                return True
+            if not predicted < 0:
+                return False
+            curvature = value - start - predicted if math.isfinite(value) else math.inf
+            shrink = -predicted / (2 * curvature) if curvature > 0 else 0.5
+            t *= min(0.5, max(0.1, shrink))
+        return False
+
+    def direction(self):
+        if not self.pairs:
+            return -self.gradient
+        q = self.gradient.clone()
+        alphas = []
+        for s, y, rho in reversed(self.pairs):
+            alpha = rho * self.dot(s, q)
+            alphas.append(alpha)
+            q.sub_(y * alpha)
+        alphas.reverse()
+        s, y, rho = self.pairs[-1]
+        q.mul_(1.0 / (rho * self.dot(y, y)))
+        for (s, y, rho), alpha in zip(self.pairs, alphas):
+            beta = rho * self.dot(y, q)
+            q.add_(s * (alpha - beta))
+        return q.neg_()
+
+    def add_pair(self, s, y):
+        sy, ss, yy = self.dot(s, y), self.dot(s, s), self.dot(y, y)
+        if not sy > 1e-10 * math.sqrt(ss * yy):
+            return
+        if len(self.pairs) == self.history:
+            self.pairs.pop(0)
+        self.pairs.append((s, y, 1.0 / sy))
+
+
 def load_image(path, long_side):
     image = ImageOps.exif_transpose(Image.open(path)).convert("RGB")
     scale = long_side / max(image.size)
@@ -192,7 +300,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backbone", default="squeezenet1_1", choices=["squeezenet1_1", "vgg19"])
     parser.add_argument("--size", type=int, default=256)
-    parser.add_argument("--optimizer", default="adam", choices=["adam"])
+    parser.add_argument("--optimizer", default="adam", choices=["adam", "lbfgs"])
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--iterations", type=int, default=10)
     parser.add_argument("--threads", type=int, default=os.cpu_count())
@@ -229,23 +337,21 @@ def main():
             gram_targets[name] = gram(style_features[name]) * (generated_positions / style_positions)
         del content_features, style_features
 
-    pixels = content.clone()
-    first_moment = torch.zeros_like(pixels)
-    second_moment = torch.zeros_like(pixels)
-    beta1, beta2, epsilon = 0.9, 0.999, 1e-8
-    gradient_scale = 1.0
-    millis = []
-    for step in range(1, args.warmup + args.iterations + 1):
-        started = time.perf_counter()
-        leaf = pixels.clone().requires_grad_(True)
-        features = net.features(leaf, wanted, count=(step == 1))
+    def evaluate(x, count=False):
+        """Cost and gradient at x, with every part read as a number, as the engine does."""
+        with torch.enable_grad():
+            return evaluate_with_grad(x, count)
+
+    def evaluate_with_grad(x, count):
+        leaf = x.detach().clone().requires_grad_(True)
+        features = net.features(leaf, wanted, count=count)
         content_total = sum(content_cost(content_targets[layer], features[layer]) for layer in content_layers)
         style_total = torch.zeros(())
         per_layer = {}
         for name, weight in style_layers:
             activations = features[name]
             g = gram(activations)
-            if step == 1:
+            if count:
                 MACS["gram"] += g.shape[0] * g.shape[1] * activations.shape[2] * activations.shape[3]
             cost = style_cost(gram_targets[name], g, activations.shape[2] * activations.shape[3])
             per_layer[name] = cost.item()
@@ -255,27 +361,34 @@ def main():
         breakdown = (total.item(), content_total.item(), style_total.item(), tv.item())
         del features
         total.backward()
-        gradient = leaf.grad
-        with torch.no_grad():
-            if step == 1:
-                rms = gradient.double().square().mean().sqrt().item()
-                gradient_scale = 1.0 / rms if rms > 0 and math.isfinite(rms) else 1.0
-            scaled = gradient * gradient_scale
-            first_moment.mul_(beta1).add_(scaled, alpha=1 - beta1)
-            second_moment.mul_(beta2).addcmul_(scaled, scaled, value=1 - beta2)
-            denominator = (second_moment / (1 - beta2 ** step)).sqrt_().add_(epsilon)
-            pixels.addcdiv_(first_moment, denominator, value=-LEARNING_RATE / (1 - beta1 ** step))
-            pixels.clamp_(0, 1)
-        picture = to_picture(pixels)
-        del leaf, total, gradient, scaled, picture
+        counter[0] += 1
         if not math.isfinite(breakdown[0]):
             sys.exit("cost became %s" % breakdown[0])
+        return breakdown[0], leaf.grad
+
+    counter = [0]
+    pixels = content.clone()
+    optimizer = Adam() if args.optimizer == "adam" else Lbfgs()
+    millis = []
+    evaluations_before = 0
+    for step in range(1, args.warmup + args.iterations + 1):
+        if optimizer.converged:
+            break
+        started = time.perf_counter()
+        optimizer.step(pixels, lambda x: evaluate(x, count=(counter[0] == 0)), LEARNING_RATE)
+        picture = to_picture(pixels)
+        del picture
         if step > args.warmup:
             millis.append((time.perf_counter() - started) * 1000.0)
+        else:
+            evaluations_before = counter[0]
+    if not millis:
+        sys.exit("the optimiser converged during the warm-up")
+    evaluations_per_iteration = (counter[0] - evaluations_before) / len(millis)
 
     millis = np.array(millis)
     median = float(np.median(millis))
-    flops = 2.0 * (2.0 * MACS["conv"] + 3.0 * MACS["gram"])
+    flops = evaluations_per_iteration * 2.0 * (2.0 * MACS["conv"] + 3.0 * MACS["gram"])
     gflops = flops / 1e9 / (median / 1000.0)
     peak = cpu_peak_gflops(min(args.threads, os.cpu_count()))
     fields = [
@@ -284,7 +397,7 @@ def main():
         ("warmup", args.warmup), ("iterations", len(millis)),
         ("median_ms", median), ("p10_ms", float(np.percentile(millis, 10))),
         ("p90_ms", float(np.percentile(millis, 90))), ("min_ms", float(millis.min())),
-        ("max_ms", float(millis.max())), ("it_s", 1000.0 / median), ("peak_rss_mb", peak_rss_mb()),
+        ("max_ms", float(millis.max())), ("it_s", 1000.0 / median), ("evals_per_it", evaluations_per_iteration), ("peak_rss_mb", peak_rss_mb()),
         ("gflop_per_it", flops / 1e9), ("gflops", gflops), ("peak_share", gflops / peak if peak else 0.0),
     ]
     print("RESULT " + " ".join("%s=%s" % (k, ("%.4g" % v) if isinstance(v, float) else v) for k, v in fields))

@@ -63,7 +63,7 @@ public final class BenchCommand implements Callable<Integer> {
     private List<Integer> sizes;
 
     @Option(names = "--optimizers", split = ",", paramLabel = "NAME", defaultValue = "adam",
-            description = "Optimisers. Default: ${DEFAULT-VALUE}.")
+            description = "Optimisers: adam, lbfgs. Default: ${DEFAULT-VALUE}.")
     private List<String> optimizers;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "3",
@@ -128,6 +128,7 @@ public final class BenchCommand implements Callable<Integer> {
             warmup = Math.min(warmup, 2);
             iterations = Math.min(iterations, 5);
         }
+        optimizers.forEach(BenchSetup::optimizer);
         List<BackboneKind> kinds = new ArrayList<>();
         for (String id : backbones) {
             kinds.add(BackboneKind.fromId(id.trim()));
@@ -183,8 +184,8 @@ public final class BenchCommand implements Callable<Integer> {
         note(out, "FLOPs: convolutions to the deepest tap, forward + input gradient (2x), Gram matrices 3x;"
                 + " each configuration in a fresh JVM, " + threadCount + " threads");
         if (!raw) {
-            out.printf(Locale.ROOT, "%-14s %5s %-6s %9s %7s %6s %8s %7s %8s %6s%n", "backbone", "size", "opt",
-                    "median ms", "spread", "it/s", "peak MB", "GFLOP", "GFLOP/s", "peak");
+            out.printf(Locale.ROOT, "%-14s %5s %-6s %9s %7s %6s %6s %8s %7s %8s %6s%n", "backbone", "size", "opt",
+                    "median ms", "spread", "it/s", "eval/it", "peak MB", "GFLOP", "GFLOP/s", "peak");
         }
         out.flush();
         for (BackboneKind kind : kinds) {
@@ -219,9 +220,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static void printRow(PrintWriter out, BenchResult r) {
         double median = r.number("median_ms");
-        out.printf(Locale.ROOT, "%-14s %5s %-6s %9.1f %6.0f%% %6.2f %8.0f %7.2f %8.1f %5.0f%%%n", r.get("backbone"),
-                r.get("size"), r.get("opt"), median, 100 * (r.number("p90_ms") - r.number("p10_ms")) / median,
-                r.number("it_s"), r.number("peak_rss_mb"), r.number("gflop_per_it"), r.number("gflops"),
+        out.printf(Locale.ROOT, "%-14s %5s %-6s %9.1f %6.0f%% %6.2f %6.2f %8.0f %7.2f %8.1f %5.0f%%%n",
+                r.get("backbone"), r.get("size"), r.get("opt"), median,
+                100 * (r.number("p90_ms") - r.number("p10_ms")) / median, r.number("it_s"), r.number("evals_per_it"),
+                r.number("peak_rss_mb"), r.number("gflop_per_it"), r.number("gflops"),
                 100 * r.number("peak_share"));
     }
 

@@ -17,7 +17,8 @@ public record BenchResult(Map<String, String> fields) {
     }
 
     public static BenchResult of(BenchConfig config, String impl, int width, int height, Stats stats,
-                                 long peakBytes, double flopsPerIteration, CpuPeak peak) {
+                                 long peakBytes, double flopsPerIteration, double evaluationsPerIteration,
+                                 CpuPeak peak) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("backbone", config.backbone().id());
         fields.put("size", Integer.toString(config.size()));
@@ -34,6 +35,7 @@ public record BenchResult(Map<String, String> fields) {
         fields.put("min_ms", format(stats.min()));
         fields.put("max_ms", format(stats.max()));
         fields.put("it_s", format(1000.0 / stats.median()));
+        fields.put("evals_per_it", format(evaluationsPerIteration));
         fields.put("peak_rss_mb", format(peakBytes / (1024.0 * 1024.0)));
         double gflops = flopsPerIteration / 1e9 / (stats.median() / 1000.0);
         fields.put("gflop_per_it", format(flopsPerIteration / 1e9));
@@ -66,7 +68,7 @@ public record BenchResult(Map<String, String> fields) {
     }
 
     static final String[] KEYS = {"backbone", "size", "opt", "impl", "width", "height", "threads", "warmup",
-        "iterations", "median_ms", "p10_ms", "p90_ms", "min_ms", "max_ms", "it_s", "peak_rss_mb", "gflop_per_it",
+        "iterations", "median_ms", "p10_ms", "p90_ms", "min_ms", "max_ms", "it_s", "evals_per_it", "peak_rss_mb", "gflop_per_it",
         "gflops", "peak_share"};
 
     public static BenchResult parse(String line) {

@@ -5,11 +5,14 @@ import app.atelier.engine.ComputeDevice;
 import app.atelier.engine.Defaults;
 import app.atelier.engine.InitMode;
 import app.atelier.engine.JobSpec;
+import app.atelier.engine.OptimizerKind;
 import app.atelier.engine.Pooling;
+import app.atelier.engine.RenderQuality;
 import app.atelier.engine.StyleSource;
 import app.atelier.image.RgbImage;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The job every benchmark mode runs: the app's default parameters for the backbone, the content
@@ -26,9 +29,18 @@ public record BenchSetup(RgbImage content, RgbImage style, Path squeezeNetWeight
         return weights;
     }
 
-    public JobSpec spec(BackboneKind backbone, int size, int iterations) {
+    /** @param optimizer "adam" or "lbfgs", as on the command line */
+    public JobSpec spec(BackboneKind backbone, int size, String optimizer, int iterations) {
         return new JobSpec(backbone, weights(backbone), Pooling.MAX, ComputeDevice.CPU, content,
                 List.of(new StyleSource(style, 1.0)), size, InitMode.CONTENT, Defaults.SEED, iterations,
-                Defaults.parameters(backbone));
+                Defaults.parameters(backbone), RenderQuality.DEFAULT.withOptimizer(optimizer(optimizer)));
+    }
+
+    public static OptimizerKind optimizer(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "adam" -> OptimizerKind.ADAM;
+            case "lbfgs", "l-bfgs" -> OptimizerKind.LBFGS;
+            default -> throw new IllegalArgumentException("unknown optimizer '" + name + "'; choose adam or lbfgs");
+        };
     }
 }

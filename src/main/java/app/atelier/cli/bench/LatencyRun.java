@@ -29,7 +29,7 @@ public final class LatencyRun {
         List<Double> iterationMillis = new ArrayList<>();
         int staleMax = 0;
         Random random = new Random(1);
-        try (RecordingJob job = new RecordingJob(setup.spec(backbone, size, 1_000_000), frame -> {
+        try (RecordingJob job = new RecordingJob(setup.spec(backbone, size, "adam", 1_000_000), frame -> {
             LiveParameters wanted = awaited.get();
             if (wanted != null && frame.record().parameters().equals(wanted)) {
                 frameSeen.compareAndSet(0, System.nanoTime());

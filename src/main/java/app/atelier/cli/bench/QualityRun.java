@@ -3,6 +3,7 @@ package app.atelier.cli.bench;
 import app.atelier.engine.BackboneKind;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Time to quality: runs the real job until its cost falls below {@code fraction} of the cost at
@@ -16,24 +17,26 @@ public final class QualityRun {
 
     public static String run(BenchSetup setup, BackboneKind backbone, int size, String optimizer, double fraction,
                              int maxIterations) throws Exception {
-        if (!optimizer.equals("adam")) {
-            throw new IllegalArgumentException("optimizer " + optimizer + " is not available in the engine");
-        }
-        try (RecordingJob job = new RecordingJob(setup.spec(backbone, size, maxIterations), frame -> { })) {
+        try (RecordingJob job = new RecordingJob(setup.spec(backbone, size, optimizer, maxIterations), frame -> { })) {
             RecordingJob.Arrival first = job.next(Duration.ofMinutes(10));
             double start = first.record().loss().total();
             double goal = start * fraction;
             RecordingJob.Arrival last = first;
             while (last.record().loss().total() > goal && last.record().iteration() < maxIterations) {
-                last = job.next(Duration.ofMinutes(10));
+                Optional<RecordingJob.Arrival> next = job.nextUnlessEnded(Duration.ofMinutes(10));
+                if (next.isEmpty()) {
+                    break; // converged above the goal
+                }
+                last = next.get();
             }
             boolean reached = last.record().loss().total() <= goal;
             double wall = (last.receivedNanos() - job.startedNanos()) / 1e9;
             double setupSeconds = (first.receivedNanos() - job.startedNanos()) / 1e9 - first.record().nanos() / 1e9;
             return String.format(Locale.ROOT,
-                    "QUALITY backbone=%s size=%d opt=%s fraction=%s reached=%s iterations=%d wall_s=%.2f"
+                    "QUALITY backbone=%s size=%d opt=%s fraction=%s reached=%s iterations=%d evaluations=%d wall_s=%.2f"
                             + " setup_s=%.2f start_cost=%.4g end_cost=%.4g",
-                    backbone.id(), size, optimizer, fraction, reached, last.record().iteration(), wall, setupSeconds,
+                    backbone.id(), size, optimizer, fraction, reached, last.record().iteration(),
+                    last.record().evaluations(), wall, setupSeconds,
                     start, last.record().loss().total());
         }
     }

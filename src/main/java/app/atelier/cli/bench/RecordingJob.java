@@ -9,6 +9,7 @@ import app.atelier.engine.StyleTransferJob;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
@@ -75,18 +76,24 @@ public final class RecordingJob implements AutoCloseable {
 
     /** The next record, waiting for it; fails when the job ended or failed first. */
     public Arrival next(Duration timeout) throws InterruptedException {
+        return nextUnlessEnded(timeout).orElseThrow(
+                () -> new IllegalStateException("the job ended (" + state + ") before the next iteration"));
+    }
+
+    /** The next record, or empty when the job ended first (an optimiser may converge); fails when it failed. */
+    public Optional<Arrival> nextUnlessEnded(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Arrival arrival = arrivals.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
             if (arrival != null) {
                 all.add(arrival);
-                return arrival;
+                return Optional.of(arrival);
             }
             if (failure != null) {
                 throw new IllegalStateException("the job failed: " + failure.getMessage(), failure);
             }
             if (state.isFinished() && arrivals.isEmpty()) {
-                throw new IllegalStateException("the job ended (" + state + ") before the next iteration");
+                return Optional.empty();
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("no iteration within " + timeout);
