@@ -1,0 +1,465 @@
+package app.atelier.model;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A Python unpickler that can only build data: numbers, strings, tuples, lists, dicts, and the few
+ * torch objects a saved state dict holds. It never runs anything from the pickle.
+ *
+ * <p>Python's own unpickler calls whatever function a pickle names, which is how a checkpoint can
+ * run {@code os.system} when loaded. Here a {@code GLOBAL} is accepted only when it is on a short
+ * list, and a {@code REDUCE} only "calls" Java stand-ins for those: an ordered dict, and torch's
+ * tensor rebuild functions, which become {@link TensorRef}s. Anything else stops reading with a
+ * message that names it and where it is.
+ */
+final class RestrictedUnpickler {
+
+    /** A Python tuple. */
+    record Tuple(List<Object> items) {
+        Tuple {
+            items = List.copyOf(items.stream().map(i -> i == null ? NONE : i).toList());
+        }
+
+        Object get(int index) {
+            Object item = items.get(index);
+            return item == NONE ? null : item;
+        }
+
+        int size() {
+            return items.size();
+        }
+    }
+
+    /** A whitelisted Python global ({@code module.name}), only ever used as a tag, never called. */
+    record Global(String module, String name) {
+        @Override
+        public String toString() {
+            return module + "." + name;
+        }
+    }
+
+    /** A torch storage type such as {@code torch.FloatStorage}, with its element type. */
+    record StorageType(String name, TorchDType dtype) {
+    }
+
+    /** A tensor as torch rebuilds it: a view of a storage. */
+    record TensorRef(Object storage, long offset, long[] size, long[] stride) {
+    }
+
+    /** Turns a persistent id (torch's pointer to a storage) into a storage object. */
+    interface PersistentLoader {
+        Object load(Object persistentId) throws WeightsFormatException;
+    }
+
+    /** Python's None inside immutable collections, which reject null. */
+    private static final Object NONE = new Object() {
+        @Override
+        public String toString() {
+            return "None";
+        }
+    };
+
+    private static final Object MARK = new Object();
+
+    private static final Set<String> CALLABLE_GLOBALS = Set.of(
+            "collections.OrderedDict",
+            "torch._utils._rebuild_tensor",
+            "torch._utils._rebuild_tensor_v2",
+            "torch._utils._rebuild_parameter");
+
+    private final InputStream in;
+    private final String source;
+    private final PersistentLoader persistentLoader;
+    private final List<Object> stack = new ArrayList<>();
+    private final List<Integer> marks = new ArrayList<>();
+    private final Map<Long, Object> memo = new HashMap<>();
+    private long position;
+    private long opcodeStart;
+
+    /**
+     * @param in     positioned at the pickle's first byte; read up to its STOP and no further
+     * @param source how to call the pickle in messages, e.g. "model.pth (data.pkl)"
+     */
+    RestrictedUnpickler(InputStream in, String source, PersistentLoader persistentLoader) {
+        this.in = in;
+        this.source = source;
+        this.persistentLoader = persistentLoader;
+    }
+
+    /** How many bytes the pickle took, including its STOP. */
+    long bytesRead() {
+        return position;
+    }
+
+    Object load() throws IOException {
+        while (true) {
+            opcodeStart = position;
+            int op = readByte();
+            switch (op) {
+                case 0x80 -> readByte();                              // PROTO n
+                case 0x95 -> readLong8();                             // FRAME length
+                case '.' -> {                                         // STOP
+                    if (stack.size() != 1) {
+                        throw damaged("STOP with " + stack.size() + " objects on the stack");
+                    }
+                    return unwrap(stack.get(0));
+                }
+                case '(' -> {
+                    marks.add(stack.size());
+                    stack.add(MARK);
+                }
+                case '0' -> pop();
+                case '1' -> popToMark();
+                case '2' -> push(peek());
+                case 'N' -> push(NONE);
+                case 0x88 -> push(Boolean.TRUE);
+                case 0x89 -> push(Boolean.FALSE);
+                case 'J' -> push((long) readInt4());
+                case 'K' -> push((long) readByte());
+                case 'M' -> push((long) (readByte() | readByte() << 8));
+                case 0x8a -> push(readLong(readByte()));
+                case 0x8b -> push(readLong(checkedLength(readInt4())));
+                case 'G' -> push(Double.longBitsToDouble(readLongBigEndian()));
+                case 'X' -> push(readString(checkedLength(readInt4())));
+                case 0x8c -> push(readString(readByte()));
+                case 0x8d -> push(readString(checkedLength(readLong8())));
+                case 'T' -> push(readAscii(checkedLength(readInt4())));
+                case 'U' -> push(readAscii(readByte()));
+                case 'B' -> push(readBytes(checkedLength(readInt4())));
+                case 'C' -> push(readBytes(readByte()));
+                case ')' -> push(new Tuple(List.of()));
+                case 't' -> push(new Tuple(popToMark()));
+                case 0x85 -> push(new Tuple(popN(1)));
+                case 0x86 -> push(new Tuple(popN(2)));
+                case 0x87 -> push(new Tuple(popN(3)));
+                case ']' -> push(new ArrayList<>());
+                case 'l' -> push(new ArrayList<>(popToMark()));
+                case 'a' -> {
+                    Object item = pop();
+                    asList(peek()).add(item);
+                }
+                case 'e' -> {
+                    List<Object> items = popToMark();
+                    asList(peek()).addAll(items);
+                }
+                case '}' -> push(new LinkedHashMap<>());
+                case 'd' -> {
+                    List<Object> items = popToMark();
+                    Map<Object, Object> dict = new LinkedHashMap<>();
+                    putPairs(dict, items);
+                    push(dict);
+                }
+                case 's' -> {
+                    Object value = pop();
+                    Object key = pop();
+                    asDict(peek()).put(key, value);
+                }
+                case 'u' -> {
+                    List<Object> items = popToMark();
+                    putPairs(asDict(peek()), items);
+                }
+                case 'q' -> memo.put((long) readByte(), peek());
+                case 'r' -> memo.put((long) readInt4() & 0xFFFFFFFFL, peek());
+                case 0x94 -> memo.put((long) memo.size(), peek());
+                case 'h' -> push(memoGet(readByte()));
+                case 'j' -> push(memoGet(readInt4() & 0xFFFFFFFFL));
+                case 'c' -> push(global(readLine(), readLine()));
+                case 0x93 -> {
+                    Object name = pop();
+                    Object module = pop();
+                    if (!(module instanceof String m) || !(name instanceof String n)) {
+                        throw damaged("STACK_GLOBAL needs two strings");
+                    }
+                    push(global(m, n));
+                }
+                case 'R' -> {
+                    Object args = pop();
+                    Object callable = pop();
+                    push(reduce(callable, args));
+                }
+                case 'b' -> {
+                    Object state = pop();
+                    build(peek(), state);
+                }
+                case 'Q' -> push(persistentLoader.load(unwrap(pop())));
+                default -> throw new WeightsFormatException(source + ": refused: pickle opcode " + describeOpcode(op)
+                        + " at byte " + opcodeStart + " is not used by plain weight files; Atelier reads only"
+                        + " state dicts of tensors and never runs code from a checkpoint");
+            }
+        }
+    }
+
+    private Object global(String module, String name) throws WeightsFormatException {
+        String qualified = module + "." + name;
+        if (CALLABLE_GLOBALS.contains(qualified)) {
+            return new Global(module, name);
+        }
+        if (module.equals("torch") && name.endsWith("Storage")) {
+            TorchDType dtype = TorchDType.ofStorage(name);
+            if (dtype != null) {
+                return new StorageType(name, dtype);
+            }
+        }
+        throw new WeightsFormatException(source + ": refused: the pickle names the Python function '" + qualified
+                + "' (byte " + opcodeStart + "). A weights file needs only tensors and dicts; a checkpoint that"
+                + " refers to other code could run it when loaded, so Atelier does not read it. Nothing was run.");
+    }
+
+    private Object reduce(Object callable, Object argsObject) throws WeightsFormatException {
+        if (!(callable instanceof Global function)) {
+            throw new WeightsFormatException(source + ": refused: the pickle calls " + describe(callable)
+                    + " (byte " + opcodeStart + "), which is not a function Atelier accepts. Nothing was run.");
+        }
+        if (!(argsObject instanceof Tuple args)) {
+            throw damaged("arguments of " + function + " are not a tuple");
+        }
+        switch (function.toString()) {
+            case "collections.OrderedDict" -> {
+                Map<Object, Object> dict = new LinkedHashMap<>();
+                if (args.size() == 1 && args.get(0) instanceof List<?> pairs) {
+                    for (Object pair : pairs) {
+                        if (!(pair instanceof Tuple t) || t.size() != 2) {
+                            throw damaged("OrderedDict built from something other than pairs");
+                        }
+                        dict.put(t.get(0), t.get(1));
+                    }
+                } else if (args.size() != 0) {
+                    throw damaged("OrderedDict called with " + args.size() + " arguments");
+                }
+                return dict;
+            }
+            case "torch._utils._rebuild_tensor", "torch._utils._rebuild_tensor_v2" -> {
+                if (args.size() < 4) {
+                    throw damaged(function + " called with " + args.size() + " arguments, expected at least 4");
+                }
+                return new TensorRef(args.get(0), asLong(args.get(1), "storage offset"),
+                        longs(args.get(2), "size"), longs(args.get(3), "stride"));
+            }
+            case "torch._utils._rebuild_parameter" -> {
+                if (args.size() < 1 || !(args.get(0) instanceof TensorRef)) {
+                    throw damaged(function + " called without a tensor");
+                }
+                return args.get(0);
+            }
+            default -> throw new IllegalStateException("unhandled whitelisted global " + function);
+        }
+    }
+
+    private void build(Object target, Object state) throws WeightsFormatException {
+        // torch's state_dict() carries a '_metadata' attribute (layer versions) set by BUILD on the
+        // OrderedDict; it holds no tensors, so it is read and dropped.
+        if (!(target instanceof Map)) {
+            throw new WeightsFormatException(source + ": refused: the pickle sets the state of "
+                    + describe(target) + " (byte " + opcodeStart + "), which plain weight files never do");
+        }
+    }
+
+    private static String describe(Object value) {
+        if (value instanceof Global g) {
+            return "'" + g + "'";
+        }
+        if (value instanceof StorageType s) {
+            return "'torch." + s.name() + "'";
+        }
+        return value == null || value == NONE ? "None" : "a " + value.getClass().getSimpleName();
+    }
+
+    private static String describeOpcode(int op) {
+        String name = switch (op) {
+            case 'i' -> "INST";
+            case 'o' -> "OBJ";
+            case 0x81 -> "NEWOBJ";
+            case 0x92 -> "NEWOBJ_EX";
+            case 'P' -> "PERSID";
+            case 0x82, 0x83, 0x84 -> "EXT";
+            case 'I', 'L', 'F', 'S', 'V', 'g', 'p' -> "text-protocol opcode";
+            default -> "unknown";
+        };
+        String printable = op >= 0x20 && op < 0x7f ? " '" + (char) op + "'" : "";
+        return String.format("0x%02x%s (%s)", op, printable, name);
+    }
+
+    private static Object unwrap(Object value) {
+        return value == NONE ? null : value;
+    }
+
+    private void putPairs(Map<Object, Object> dict, List<Object> items) throws WeightsFormatException {
+        if (items.size() % 2 != 0) {
+            throw damaged("odd number of items for a dict");
+        }
+        for (int i = 0; i < items.size(); i += 2) {
+            dict.put(items.get(i), items.get(i + 1));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object> asList(Object value) throws WeightsFormatException {
+        if (value instanceof List<?> list && !(value instanceof Tuple)) {
+            return (List<Object>) list;
+        }
+        throw damaged("appending to " + describe(value));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<Object, Object> asDict(Object value) throws WeightsFormatException {
+        if (value instanceof Map<?, ?> map) {
+            return (Map<Object, Object>) map;
+        }
+        throw damaged("setting an item of " + describe(value));
+    }
+
+    private long asLong(Object value, String what) throws WeightsFormatException {
+        if (value instanceof Long l) {
+            return l;
+        }
+        throw damaged(what + " is not an integer");
+    }
+
+    private long[] longs(Object value, String what) throws WeightsFormatException {
+        if (!(value instanceof Tuple tuple)) {
+            throw damaged(what + " is not a tuple");
+        }
+        long[] result = new long[tuple.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = asLong(tuple.get(i), what);
+        }
+        return result;
+    }
+
+    private Object memoGet(long key) throws WeightsFormatException {
+        Object value = memo.get(key);
+        if (value == null) {
+            throw damaged("memo entry " + key + " used before it was stored");
+        }
+        return value;
+    }
+
+    private void push(Object value) {
+        stack.add(value);
+    }
+
+    private Object peek() throws WeightsFormatException {
+        if (stack.isEmpty() || stack.get(stack.size() - 1) == MARK) {
+            throw damaged("stack underflow");
+        }
+        return stack.get(stack.size() - 1);
+    }
+
+    private Object pop() throws WeightsFormatException {
+        Object value = peek();
+        stack.remove(stack.size() - 1);
+        return value;
+    }
+
+    private List<Object> popN(int count) throws WeightsFormatException {
+        Object[] items = new Object[count];
+        for (int i = count - 1; i >= 0; i--) {
+            items[i] = pop();
+        }
+        return Arrays.asList(items);
+    }
+
+    private List<Object> popToMark() throws WeightsFormatException {
+        if (marks.isEmpty()) {
+            throw damaged("MARK missing");
+        }
+        int mark = marks.remove(marks.size() - 1);
+        List<Object> items = new ArrayList<>(stack.subList(mark + 1, stack.size()));
+        stack.subList(mark, stack.size()).clear();
+        return items;
+    }
+
+    private WeightsFormatException damaged(String what) {
+        return new WeightsFormatException(source + ": damaged pickle at byte " + opcodeStart + ": " + what);
+    }
+
+    private int readByte() throws IOException {
+        int b = in.read();
+        if (b < 0) {
+            throw new EOFException(source + ": the pickle ends early at byte " + position + " (the file is truncated)");
+        }
+        position++;
+        return b;
+    }
+
+    private int readInt4() throws IOException {
+        return readByte() | readByte() << 8 | readByte() << 16 | readByte() << 24;
+    }
+
+    private long readLong8() throws IOException {
+        long low = readInt4() & 0xFFFFFFFFL;
+        long high = readInt4() & 0xFFFFFFFFL;
+        return low | high << 32;
+    }
+
+    private long readLongBigEndian() throws IOException {
+        long value = 0;
+        for (int i = 0; i < 8; i++) {
+            value = value << 8 | readByte();
+        }
+        return value;
+    }
+
+    /** Strings in weight files are short; a huge length is damage, and must not allocate gigabytes. */
+    private int checkedLength(long length) throws WeightsFormatException {
+        if (length < 0 || length > 64L * 1024 * 1024) {
+            throw damaged("implausible length " + length);
+        }
+        return (int) length;
+    }
+
+    private byte[] readBytes(int length) throws IOException {
+        byte[] bytes = in.readNBytes(length);
+        position += bytes.length;
+        if (bytes.length < length) {
+            throw new EOFException(source + ": the pickle ends early at byte " + position + " (the file is truncated)");
+        }
+        return bytes;
+    }
+
+    private String readString(int length) throws IOException {
+        return new String(readBytes(length), StandardCharsets.UTF_8);
+    }
+
+    private String readAscii(int length) throws IOException {
+        return new String(readBytes(length), StandardCharsets.ISO_8859_1);
+    }
+
+    private Object readLong(int length) throws IOException {
+        byte[] littleEndian = readBytes(length);
+        if (length == 0) {
+            return 0L;
+        }
+        byte[] bigEndian = new byte[length];
+        for (int i = 0; i < length; i++) {
+            bigEndian[i] = littleEndian[length - 1 - i];
+        }
+        BigInteger value = new BigInteger(bigEndian);
+        return value.bitLength() < 64 ? (Object) value.longValue() : value;
+    }
+
+    private String readLine() throws IOException {
+        StringBuilder line = new StringBuilder();
+        while (true) {
+            int b = readByte();
+            if (b == '\n') {
+                return line.toString();
+            }
+            if (line.length() > 256) {
+                throw damaged("GLOBAL name too long");
+            }
+            line.append((char) b);
+        }
+    }
+}
