@@ -1,0 +1,87 @@
+package app.atelier.model;
+
+import app.atelier.engine.BackboneKind;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The backbones Atelier can use and where their weights come from. */
+public final class BackboneCatalogue {
+
+    /** torchvision's VGG19 ImageNet weights (VGG19_Weights.IMAGENET1K_V1), about 548 MiB. */
+    static final URI VGG19_URL = URI.create("https://download.pytorch.org/models/vgg19-dcbb9e9d.pth");
+
+    private static final Map<BackboneKind, CatalogueEntry> ENTRIES = build();
+
+    private BackboneCatalogue() {
+    }
+
+    public static CatalogueEntry entry(BackboneKind kind) {
+        return ENTRIES.get(kind);
+    }
+
+    public static List<CatalogueEntry> entries() {
+        return List.copyOf(ENTRIES.values());
+    }
+
+    private static Map<BackboneKind, CatalogueEntry> build() {
+        Map<BackboneKind, CatalogueEntry> entries = new LinkedHashMap<>();
+        entries.put(BackboneKind.VGG19, new CatalogueEntry(
+                BackboneKind.VGG19,
+                "VGG19 trained on ImageNet (torchvision): the network the method was made with; best quality, slow on a CPU",
+                List.of(VGG19_URL),
+                // The published file's size as torchvision's documentation gives it (548.1 MB);
+                // used for the free-space check only, the server's Content-Length wins.
+                574_673_361L,
+                Optional.of("dcbb9e9d"),
+                BackboneArchitecture.VGG19.parameterCount() * Float.BYTES,
+                "torchvision (BSD-3-Clause) publishes these weights without a separate weights licence;"
+                        + " the VGG authors' own weights are CC BY 4.0; trained on ImageNet, whose terms restrict"
+                        + " use to non-commercial research",
+                Map.of(),
+                "Downloaded as torchvision's vgg19-dcbb9e9d.pth, checked against the SHA-256 prefix in its name"
+                        + " as torchvision does, then only the convolutions up to conv5_4 are kept (about 80 MB)."));
+        entries.put(BackboneKind.SQUEEZENET1_1, new CatalogueEntry(
+                BackboneKind.SQUEEZENET1_1,
+                "SqueezeNet 1.1 trained on ImageNet: about ten times faster than VGG19, for live tweaking on a CPU",
+                List.of(),
+                0,
+                Optional.empty(),
+                BackboneArchitecture.SQUEEZENET1_1.parameterCount() * Float.BYTES + 52 * 128L,
+                "Apache-2.0 (the ONNX model zoo's copy of the MXNet Gluon model)",
+                readHashes("squeezenet1_1.sha256"),
+                "Import only: a folder of 52 .npy files (squeezenet0_conv{i}_weight/bias.npy), as in the shared"
+                        + " models folder; its files are checked against known SHA-256 hashes."));
+        return entries;
+    }
+
+    /** Reads a {@code sha256sum}-style resource: "hash  file name" per line. */
+    static Map<String, String> readHashes(String resource) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        try (InputStream in = BackboneCatalogue.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = reader.readLine()) != null; ) {
+                line = line.strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.split("\\s+\\*?", 2);
+                hashes.put(parts[1], parts[0].toLowerCase(java.util.Locale.ROOT));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return hashes;
+    }
+}

@@ -1,0 +1,14 @@
+package app.atelier.model;
+
+/** Hears how a download goes. */
+@FunctionalInterface
+public interface DownloadListener {
+
+    DownloadListener NONE = progress -> { };
+
+    /**
+     * Called on the thread that runs the download, about ten times a second at most and once when
+     * all bytes are in; it must return quickly (a UI hands the value to its own thread).
+     */
+    void progress(DownloadProgress progress);
+}

@@ -1,0 +1,272 @@
+package app.atelier.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Downloads one weights file safely: into {@code NAME.part} beside the target, resuming a partial
+ * file with an HTTP Range request, checking free space first and the SHA-256 (or the prefix a
+ * publisher gives) before the file is moved into place under its final name. A crash, a cut
+ * connection or a cancel therefore never leaves a file that looks complete; a {@code .part} file
+ * is kept so that the next try resumes it, and is deleted when its content proves wrong.
+ */
+public final class WeightsDownloader {
+
+    /**
+     * @param source        an https URL (plain http only to this machine, for tests)
+     * @param target        where the verified file goes
+     * @param sha256Prefix  the expected SHA-256, whole or its leading hex digits; empty to skip the check
+     * @param expectedBytes the size to reserve space for when the server does not say; 0 when unknown
+     * @param attempts      how many times to try, resuming each time, before giving up
+     */
+    public record Request(URI source, Path target, Optional<String> sha256Prefix, long expectedBytes, int attempts) {
+        public Request {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("attempts must be at least 1");
+            }
+        }
+    }
+
+    /** Space kept free beyond the download itself, so the disk is not filled to the last byte. */
+    private static final long SPARE_BYTES = 16L * 1024 * 1024;
+    private static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)");
+
+    private final HttpClient client;
+
+    public WeightsDownloader() {
+        this(HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(20))
+                .build());
+    }
+
+    public WeightsDownloader(HttpClient client) {
+        this.client = client;
+    }
+
+    /** Where an unfinished download of {@code target} is kept. */
+    public static Path partFile(Path target) {
+        return target.resolveSibling(target.getFileName() + ".part");
+    }
+
+    /**
+     * Downloads, verifies and moves the file into place; blocks the calling thread until done.
+     *
+     * @param listener hears progress on the calling thread
+     * @throws DownloadCancelledException when {@code cancel} fires
+     * @throws WeightsFormatException     when the bytes are not the expected file (the part is deleted)
+     * @throws IOException                when the transfer fails; the message says how to go on
+     */
+    public Path download(Request request, DownloadListener listener, CancelSignal cancel) throws IOException {
+        checkSource(request.source());
+        Path target = request.target();
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path part = partFile(target);
+        IOException lastFailure = null;
+        for (int attempt = 1; attempt <= request.attempts(); attempt++) {
+            try {
+                transfer(request, part, listener, cancel);
+                lastFailure = null;
+                break;
+            } catch (DownloadCancelledException | WeightsFormatException e) {
+                throw e;
+            } catch (IOException e) {
+                if (cancel.isCancelled()) {
+                    throw cancelled(request, part);
+                }
+                lastFailure = e;
+            }
+        }
+        if (lastFailure != null) {
+            long have = Files.exists(part) ? Files.size(part) : 0;
+            throw new IOException("Could not download " + request.source() + " (" + describe(lastFailure) + ")."
+                    + (have > 0 ? " " + have + " bytes are kept in " + part + "; run the download again to resume." : "")
+                    + " Without a network connection, get the file another way and import it"
+                    + " (atelier models import FILE).", lastFailure);
+        }
+        verify(request, part);
+        WeightsImporter.moveIntoPlace(part, target);
+        return target;
+    }
+
+    private void transfer(Request request, Path part, DownloadListener listener, CancelSignal cancel) throws IOException {
+        if (cancel.isCancelled()) {
+            throw cancelled(request, part);
+        }
+        long have = Files.exists(part) ? Files.size(part) : 0;
+        checkFreeSpace(part, request.expectedBytes() > 0 ? request.expectedBytes() - have : 0);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.source())
+                .timeout(Duration.ofSeconds(60))
+                .header("User-Agent", "Atelier")
+                .GET();
+        if (have > 0) {
+            builder.header("Range", "bytes=" + have + "-");
+        }
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DownloadCancelledException("Download of " + request.source() + " interrupted");
+        }
+        try (InputStream body = response.body()) {
+            int status = response.statusCode();
+            long start;
+            long total;
+            long contentLength = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            if (status == 206 && have > 0) {
+                Matcher range = CONTENT_RANGE.matcher(response.headers().firstValue("Content-Range").orElse(""));
+                if (!range.matches() || Long.parseLong(range.group(1)) != have) {
+                    // A range other than asked for cannot be appended; start over on the next attempt.
+                    Files.deleteIfExists(part);
+                    throw new IOException("the server sent an unexpected range");
+                }
+                start = have;
+                total = range.group(3).equals("*") ? -1 : Long.parseLong(range.group(3));
+            } else if (status == 200) {
+                start = 0;
+                total = contentLength;
+            } else if (status == 416 && have > 0) {
+                // Nothing left to send: the part is already whole. The hash check decides.
+                return;
+            } else {
+                throw new IOException("the server answered HTTP " + status);
+            }
+            if (total > 0) {
+                checkFreeSpace(part, total - start);
+            }
+            copy(body, part, start, total, listener, cancel, request);
+            long size = Files.size(part);
+            if (total >= 0 && size < total) {
+                throw new IOException("the connection ended after " + size + " of " + total + " bytes");
+            }
+        }
+    }
+
+    private void copy(InputStream body, Path part, long start, long total, DownloadListener listener,
+                      CancelSignal cancel, Request request) throws IOException {
+        Runnable closeBody = () -> {
+            try {
+                body.close();
+            } catch (IOException ignored) {
+                // The read it unblocks reports the cancel.
+            }
+        };
+        cancel.whenCancelled(closeBody);
+        StandardOpenOption mode = start > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
+        try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
+            long began = System.nanoTime();
+            long lastReport = 0;
+            long received = start;
+            byte[] buffer = new byte[1 << 16];
+            boolean first = true;
+            while (true) {
+                if (cancel.isCancelled()) {
+                    throw cancelled(request, part);
+                }
+                int n;
+                try {
+                    n = body.read(buffer);
+                } catch (IOException e) {
+                    if (cancel.isCancelled()) {
+                        throw cancelled(request, part);
+                    }
+                    throw e;
+                }
+                if (n < 0) {
+                    break;
+                }
+                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+                while (chunk.hasRemaining()) {
+                    out.write(chunk);
+                }
+                received += n;
+                long now = System.nanoTime();
+                if (first || now - lastReport >= PROGRESS_INTERVAL_NANOS) {
+                    listener.progress(progress(received, start, total, began, now));
+                    lastReport = now;
+                    first = false;
+                }
+            }
+            listener.progress(progress(received, start, total, began, System.nanoTime()));
+        } finally {
+            cancel.forget(closeBody);
+        }
+    }
+
+    private static DownloadProgress progress(long received, long start, long total, long began, long now) {
+        double seconds = Math.max(1e-3, (now - began) / 1e9);
+        double rate = (received - start) / seconds;
+        Optional<Duration> remaining = Optional.empty();
+        if (total > 0 && rate > 0) {
+            remaining = Optional.of(Duration.ofMillis((long) (Math.max(0, total - received) / rate * 1000)));
+        }
+        return new DownloadProgress(received, total, rate, remaining);
+    }
+
+    private static void verify(Request request, Path part) throws IOException {
+        if (request.sha256Prefix().isEmpty()) {
+            return;
+        }
+        String expected = request.sha256Prefix().get();
+        String actual = Sha256.of(part);
+        if (!Sha256.matches(actual, expected)) {
+            Files.deleteIfExists(part);
+            throw new WeightsFormatException("The file downloaded from " + request.source() + " is not the published one:"
+                    + " its SHA-256 is " + actual + ", expected " + (expected.length() < 64 ? "one starting with " : "")
+                    + expected + ". It was deleted; try again later or import a file you trust.");
+        }
+    }
+
+    private static void checkFreeSpace(Path part, long needed) throws IOException {
+        if (needed <= 0) {
+            return;
+        }
+        long usable = Files.getFileStore(part.toAbsolutePath().getParent()).getUsableSpace();
+        if (usable < needed + SPARE_BYTES) {
+            throw new IOException(String.format(Locale.ROOT,
+                    "Not enough free space in %s: the download needs %.1f MB, only %.1f MB are free."
+                            + " Free some space and try again.",
+                    part.toAbsolutePath().getParent(), needed / 1e6, usable / 1e6));
+        }
+    }
+
+    private static void checkSource(URI source) throws IOException {
+        String scheme = source.getScheme() == null ? "" : source.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("https")) {
+            return;
+        }
+        // Plain http only to this machine (tests), named literally so that no name lookup is needed.
+        String host = source.getHost() == null ? "" : source.getHost();
+        if (scheme.equals("http") && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
+            return;
+        }
+        throw new IOException("Refusing to download " + source + ": weights are only fetched over https");
+    }
+
+    private static DownloadCancelledException cancelled(Request request, Path part) {
+        return new DownloadCancelledException("Download of " + request.source() + " cancelled; the partial file "
+                + part.getFileName() + " is kept to resume later");
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,281 @@
+package app.atelier.model;
+
+import app.atelier.engine.BackboneKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Turns weights the user has (a {@code .safetensors} with torchvision's key names, a torchvision
+ * {@code .pth}, or a folder of {@code .npy} files) into what Atelier keeps, after checking every
+ * tensor's shape against the architecture. VGG19 is kept as {@code vgg19.safetensors} holding only
+ * the convolutions up to conv5_4; SqueezeNet 1.1 as a folder {@code squeezenet1_1/} of .npy files
+ * with a {@code SHA256SUMS} list. Files are written beside the target and moved into place, so a
+ * crash never leaves a half-written file under the final name.
+ */
+public final class WeightsImporter {
+
+    /** The hash list written beside imported SqueezeNet files, in {@code sha256sum} format. */
+    public static final String SUMS_FILE = "SHA256SUMS";
+
+    /** The hash written beside an imported {@code vgg19.safetensors}. */
+    static final String SIDECAR_SUFFIX = ".sha256";
+
+    private WeightsImporter() {
+    }
+
+    /** Where {@code kind}'s kept weights go inside {@code folder}. */
+    public static Path installedLocation(Path folder, BackboneKind kind) {
+        return switch (kind) {
+            case VGG19 -> folder.resolve(kind.id() + ".safetensors");
+            case SQUEEZENET1_1 -> folder.resolve(kind.id());
+        };
+    }
+
+    /** Which backbone {@code source} holds, from its layout and tensor names. */
+    public static BackboneKind detectKind(Path source) throws IOException {
+        if (Files.isDirectory(source)) {
+            return BackboneKind.SQUEEZENET1_1;
+        }
+        List<String> names = tensorNames(source);
+        if (names.contains("squeezenet0_conv0_weight") || names.contains("features.3.squeeze.weight")) {
+            return BackboneKind.SQUEEZENET1_1;
+        }
+        if (names.contains("features.0.weight")) {
+            return BackboneKind.VGG19;
+        }
+        throw new WeightsFormatException(source + ": cannot tell which network these weights are for;"
+                + " name it with --as vgg19 or --as squeezenet1_1");
+    }
+
+    /**
+     * Checks {@code source} against {@code kind}'s architecture and installs it into {@code folder},
+     * replacing what was there. Returns the installed file or folder.
+     */
+    public static Path importInto(Path source, BackboneKind kind, Path folder) throws IOException {
+        if (!Files.exists(source)) {
+            throw new NoSuchFileException(source.toString(), null, "nothing to import: it does not exist");
+        }
+        Files.createDirectories(folder);
+        return switch (kind) {
+            case VGG19 -> installVgg19(readVgg19(source), folder, source);
+            case SQUEEZENET1_1 -> installSqueezenet(source, folder);
+        };
+    }
+
+    /** VGG19's kept tensors from a .safetensors or .pth, shape-checked; the classifier is never read. */
+    static List<NamedTensor> readVgg19(Path source) throws IOException {
+        if (Files.isDirectory(source)) {
+            throw new WeightsFormatException(source + ": is a folder; VGG19 is imported from one .safetensors or .pth file");
+        }
+        BackboneArchitecture architecture = BackboneArchitecture.VGG19;
+        Map<String, NamedTensor> tensors = readTensors(source, architecture.names()::contains);
+        architecture.check(shapes(tensors), source.toString());
+        List<NamedTensor> kept = new ArrayList<>();
+        for (TensorSpec spec : architecture.tensors()) {
+            kept.add(tensors.get(spec.name()));
+        }
+        return kept;
+    }
+
+    private static Path installVgg19(List<NamedTensor> tensors, Path folder, Path source) throws IOException {
+        Path target = installedLocation(folder, BackboneKind.VGG19);
+        Path temp = Files.createTempFile(folder, "." + target.getFileName() + "-", ".part");
+        Path sidecarTemp = null;
+        try {
+            SafetensorsWriter.write(temp, tensors, Map.of("source", source.getFileName().toString(),
+                    "kept", "torchvision features up to conv5_4"));
+            String hash = Sha256.of(temp);
+            sidecarTemp = Files.createTempFile(folder, "." + target.getFileName() + "-", ".sha256.part");
+            Files.writeString(sidecarTemp, hash + "  " + target.getFileName() + "\n");
+            moveIntoPlace(sidecarTemp, target.resolveSibling(target.getFileName() + SIDECAR_SUFFIX));
+            moveIntoPlace(temp, target);
+            return target;
+        } finally {
+            Files.deleteIfExists(temp);
+            if (sidecarTemp != null) {
+                Files.deleteIfExists(sidecarTemp);
+            }
+        }
+    }
+
+    private static Path installSqueezenet(Path source, Path folder) throws IOException {
+        BackboneArchitecture architecture = BackboneArchitecture.SQUEEZENET1_1;
+        Path target = installedLocation(folder, BackboneKind.SQUEEZENET1_1);
+        Path temp = Files.createTempDirectory(folder, "." + target.getFileName() + "-import-");
+        try {
+            Path npyFolder = squeezenetNpyFolder(source);
+            if (npyFolder != null) {
+                // Copy the files as they are, so their hashes still match the catalogue's.
+                Map<String, long[]> shapes = new LinkedHashMap<>();
+                for (String name : architecture.names()) {
+                    Path file = npyFolder.resolve(name + ".npy");
+                    if (Files.isRegularFile(file)) {
+                        shapes.put(name, NpyReader.read(file).shape());
+                    }
+                }
+                architecture.check(shapes, source.toString());
+                for (String name : architecture.names()) {
+                    Files.copy(npyFolder.resolve(name + ".npy"), temp.resolve(name + ".npy"));
+                }
+                Path licence = npyFolder.resolve("LICENSE");
+                if (Files.isRegularFile(licence)) {
+                    Files.copy(licence, temp.resolve("LICENSE"));
+                }
+            } else {
+                Map<String, NamedTensor> tensors = readSqueezenetFile(source);
+                architecture.check(shapes(tensors), source.toString());
+                for (String name : architecture.names()) {
+                    NpyWriter.write(temp.resolve(name + ".npy"), tensors.get(name));
+                }
+            }
+            StringBuilder sums = new StringBuilder();
+            for (String name : architecture.names()) {
+                sums.append(Sha256.of(temp.resolve(name + ".npy"))).append("  ").append(name).append(".npy\n");
+            }
+            Files.writeString(temp.resolve(SUMS_FILE), sums);
+            replaceFolder(temp, target);
+            return target;
+        } finally {
+            deleteRecursively(temp);
+        }
+    }
+
+    /** The folder of .npy files {@code source} is or holds (as squeezenet1_1/), or null when it is a file. */
+    private static Path squeezenetNpyFolder(Path source) throws WeightsFormatException {
+        if (!Files.isDirectory(source)) {
+            return null;
+        }
+        if (Files.isRegularFile(source.resolve("squeezenet0_conv0_weight.npy"))) {
+            return source;
+        }
+        Path nested = source.resolve(BackboneKind.SQUEEZENET1_1.id());
+        if (Files.isRegularFile(nested.resolve("squeezenet0_conv0_weight.npy"))) {
+            return nested;
+        }
+        throw new WeightsFormatException(source + ": holds no squeezenet0_conv{i}_weight.npy files;"
+                + " a SqueezeNet folder has 52 .npy files named like squeezenet0_conv0_weight.npy");
+    }
+
+    /** SqueezeNet tensors from a file, under the kept names (renaming torchvision's keys). */
+    private static Map<String, NamedTensor> readSqueezenetFile(Path source) throws IOException {
+        Map<String, String> torchvision = TorchvisionNames.squeezenet();
+        Map<String, NamedTensor> raw = readTensors(source,
+                name -> torchvision.containsKey(name) || torchvision.containsValue(name));
+        if (raw.keySet().stream().anyMatch(torchvision::containsKey)) {
+            return raw;
+        }
+        Map<String, NamedTensor> renamed = new LinkedHashMap<>();
+        torchvision.forEach((kept, original) -> {
+            NamedTensor tensor = raw.get(original);
+            if (tensor != null) {
+                renamed.put(kept, new NamedTensor(kept, tensor.shape(), tensor.data()));
+            }
+        });
+        return renamed;
+    }
+
+    /** Reads the wanted tensors of a .safetensors or PyTorch file, chosen by its content, not its name. */
+    static Map<String, NamedTensor> readTensors(Path source, java.util.function.Predicate<String> wanted)
+            throws IOException {
+        if (isSafetensors(source)) {
+            Map<String, NamedTensor> tensors = new LinkedHashMap<>();
+            try (SafetensorsReader reader = SafetensorsReader.open(source)) {
+                for (String name : reader.names()) {
+                    if (wanted.test(name)) {
+                        tensors.put(name, reader.read(name));
+                    }
+                }
+            }
+            return tensors;
+        }
+        return TorchCheckpointReader.read(source, wanted);
+    }
+
+    private static List<String> tensorNames(Path source) throws IOException {
+        if (isSafetensors(source)) {
+            try (SafetensorsReader reader = SafetensorsReader.open(source)) {
+                return List.copyOf(reader.names());
+            }
+        }
+        // Reading no tensor data: only the pickle is parsed.
+        List<String> names = new ArrayList<>();
+        TorchCheckpointReader.read(source, name -> {
+            names.add(name);
+            return false;
+        });
+        return names;
+    }
+
+    private static boolean isSafetensors(Path source) throws IOException {
+        String name = source.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".safetensors")) {
+            return true;
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(source)) {
+            head = in.readNBytes(9);
+        }
+        // A safetensors file starts with an 8-byte header length and then '{'.
+        return head.length == 9 && head[8] == '{';
+    }
+
+    private static Map<String, long[]> shapes(Map<String, NamedTensor> tensors) {
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        tensors.forEach((name, tensor) -> shapes.put(name, tensor.shape()));
+        return shapes;
+    }
+
+    /** Renames {@code from} to {@code to} in one step where the file system can, replacing {@code to}. */
+    static void moveIntoPlace(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Puts the complete folder {@code ready} at {@code target}; an old one is moved aside first, then deleted. */
+    private static void replaceFolder(Path ready, Path target) throws IOException {
+        Optional<Path> old = Optional.empty();
+        if (Files.exists(target)) {
+            Path aside = target.resolveSibling("." + target.getFileName() + "-old-" + System.nanoTime());
+            Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
+            old = Optional.of(aside);
+        }
+        try {
+            Files.move(ready, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (old.isPresent()) {
+                Files.move(old.get(), target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            throw e;
+        }
+        if (old.isPresent()) {
+            deleteRecursively(old.get());
+        }
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

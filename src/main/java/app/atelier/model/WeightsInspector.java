@@ -1,0 +1,127 @@
+package app.atelier.model;
+
+import app.atelier.engine.BackboneKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Checks weights found on disk: complete, undamaged and of the right shapes. */
+final class WeightsInspector {
+
+    private WeightsInspector() {
+    }
+
+    /**
+     * @param deep also hash a VGG19 file against the hash recorded at import (SqueezeNet's few
+     *             megabytes are always hashed)
+     */
+    static ModelStatus inspect(BackboneKind kind, Path location, boolean deep) {
+        try {
+            return switch (kind) {
+                case SQUEEZENET1_1 -> inspectSqueezenet(location);
+                case VGG19 -> inspectVgg19(location, deep);
+            };
+        } catch (IOException | RuntimeException e) {
+            return corrupt(kind, location, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static ModelStatus inspectSqueezenet(Path folder) throws IOException {
+        BackboneKind kind = BackboneKind.SQUEEZENET1_1;
+        Path sums = folder.resolve(WeightsImporter.SUMS_FILE);
+        Map<String, String> expected;
+        String against;
+        if (Files.isRegularFile(sums)) {
+            expected = readSums(sums);
+            against = "the hashes recorded when it was imported";
+        } else {
+            expected = BackboneCatalogue.entry(kind).fileHashes();
+            against = "the catalogue's hashes";
+        }
+        for (String name : BackboneArchitecture.SQUEEZENET1_1.names()) {
+            String file = name + ".npy";
+            Path path = folder.resolve(file);
+            if (!Files.isRegularFile(path)) {
+                return corrupt(kind, folder, file + " is missing; import the folder again");
+            }
+            String hash = expected.get(file);
+            if (hash == null) {
+                return corrupt(kind, folder, file + " has no known hash");
+            }
+            if (!Sha256.matches(Sha256.of(path), hash)) {
+                return corrupt(kind, folder, file + " differs from " + against
+                        + " (damaged or a different copy); import SqueezeNet again");
+            }
+        }
+        return new ModelStatus(kind, ModelState.PRESENT, Optional.of(folder), sizeOf(folder),
+                "52 files match " + against);
+    }
+
+    private static ModelStatus inspectVgg19(Path file, boolean deep) throws IOException {
+        BackboneKind kind = BackboneKind.VGG19;
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        try (SafetensorsReader reader = SafetensorsReader.open(file)) {
+            for (String name : reader.names()) {
+                shapes.put(name, reader.entry(name).orElseThrow().shape());
+            }
+        }
+        var problems = BackboneArchitecture.VGG19.problems(shapes);
+        if (!problems.isEmpty()) {
+            return corrupt(kind, file, problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+        }
+        String detail = "all 16 convolutions up to conv5_4 have the right shapes";
+        if (deep) {
+            Path sidecar = file.resolveSibling(file.getFileName() + WeightsImporter.SIDECAR_SUFFIX);
+            if (Files.isRegularFile(sidecar)) {
+                String recorded = Files.readString(sidecar).strip().split("\\s+")[0];
+                if (!Sha256.matches(Sha256.of(file), recorded)) {
+                    return corrupt(kind, file, "its SHA-256 differs from the one recorded at import (the file is damaged);"
+                            + " download or import VGG19 again");
+                }
+                detail += "; SHA-256 matches the one recorded at import";
+            } else {
+                SafetensorsReader.readAll(file);
+                detail += "; every tensor reads (no recorded hash to compare)";
+            }
+        }
+        return new ModelStatus(kind, ModelState.PRESENT, Optional.of(file), Files.size(file), detail);
+    }
+
+    private static Map<String, String> readSums(Path sums) throws IOException {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(sums)) {
+            String[] parts = line.strip().split("\\s+\\*?", 2);
+            if (parts.length == 2) {
+                hashes.put(parts[1], parts[0]);
+            }
+        }
+        return hashes;
+    }
+
+    private static ModelStatus corrupt(BackboneKind kind, Path location, String what) {
+        long size;
+        try {
+            size = sizeOf(location);
+        } catch (IOException e) {
+            size = 0;
+        }
+        return new ModelStatus(kind, ModelState.CORRUPT, Optional.of(location), size, location + ": " + what);
+    }
+
+    static long sizeOf(Path location) throws IOException {
+        if (!Files.isDirectory(location)) {
+            return Files.exists(location) ? Files.size(location) : 0;
+        }
+        try (Stream<Path> files = Files.walk(location)) {
+            long total = 0;
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                total += Files.size(p);
+            }
+            return total;
+        }
+    }
+}
