@@ -92,11 +92,10 @@ public record BackboneArchitecture(String name, List<TensorSpec> tensors) {
         for (TensorSpec spec : tensors) {
             long[] actual = shapes.get(spec.name());
             if (actual == null) {
-                problems.add("tensor '" + spec.name() + "' is missing (" + name + " needs "
-                        + Arrays.toString(spec.shape()) + ")");
+                problems.add("tensor '" + spec.name() + "' is missing (needs " + Arrays.toString(spec.shape()) + ")");
             } else if (!spec.matches(actual)) {
-                problems.add("tensor '" + spec.name() + "' has shape " + Arrays.toString(actual) + ", "
-                        + name + " needs " + Arrays.toString(spec.shape()));
+                problems.add("tensor '" + spec.name() + "' has shape " + Arrays.toString(actual) + ", needs "
+                        + Arrays.toString(spec.shape()));
             }
         }
         return problems;

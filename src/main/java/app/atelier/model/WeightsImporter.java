@@ -77,10 +77,15 @@ public final class WeightsImporter {
 
     /** VGG19's kept tensors from a .safetensors or .pth, shape-checked; the classifier is never read. */
     static List<NamedTensor> readVgg19(Path source) throws IOException {
+        return readKept(source, BackboneArchitecture.VGG19);
+    }
+
+    /** The tensors {@code architecture} names, read from a .safetensors or .pth file and shape-checked. */
+    static List<NamedTensor> readKept(Path source, BackboneArchitecture architecture) throws IOException {
         if (Files.isDirectory(source)) {
-            throw new WeightsFormatException(source + ": is a folder; VGG19 is imported from one .safetensors or .pth file");
+            throw new WeightsFormatException(source + ": is a folder; " + architecture.name()
+                    + " is imported from one .safetensors or .pth file");
         }
-        BackboneArchitecture architecture = BackboneArchitecture.VGG19;
         Map<String, NamedTensor> tensors = readTensors(source, architecture.names()::contains);
         architecture.check(shapes(tensors), source.toString());
         List<NamedTensor> kept = new ArrayList<>();
@@ -91,12 +96,18 @@ public final class WeightsImporter {
     }
 
     private static Path installVgg19(List<NamedTensor> tensors, Path folder, Path source) throws IOException {
-        Path target = installedLocation(folder, BackboneKind.VGG19);
+        return installSafetensors(tensors, installedLocation(folder, BackboneKind.VGG19), source);
+    }
+
+    /** Writes {@code tensors} as {@code target} with a hash sidecar, each moved into place when complete. */
+    static Path installSafetensors(List<NamedTensor> tensors, Path target, Path source) throws IOException {
+        Path folder = target.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
         Path temp = Files.createTempFile(folder, "." + target.getFileName() + "-", ".part");
         Path sidecarTemp = null;
         try {
             SafetensorsWriter.write(temp, tensors, Map.of("source", source.getFileName().toString(),
-                    "kept", "torchvision features up to conv5_4"));
+                    "kept", "convolutions only, torchvision names"));
             String hash = Sha256.of(temp);
             sidecarTemp = Files.createTempFile(folder, "." + target.getFileName() + "-", ".sha256.part");
             Files.writeString(sidecarTemp, hash + "  " + target.getFileName() + "\n");

@@ -1,0 +1,174 @@
+package app.atelier.model;
+
+import app.atelier.engine.BackboneKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The backbones' weights on this machine, for the Models dialog and the {@code models} command:
+ * status, download, import and remove. No JavaFX here; the dialog wraps it in a view model.
+ *
+ * <p>Weights are looked up along the {@link WeightsSearchPath}; downloads and imports go into
+ * one install folder (the user's data folder unless told otherwise), and only what is in that
+ * folder can be removed: shared folders named by {@code ATELIER_MODELS} are never written.
+ */
+public final class ModelStore {
+
+    private final WeightsSearchPath searchPath;
+    private final Path installFolder;
+    private final WeightsDownloader downloader;
+    private final ExecutorService downloads = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "atelier-weights-download");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ModelStore(WeightsSearchPath searchPath, Path installFolder, WeightsDownloader downloader) {
+        List<Path> folders = new ArrayList<>(searchPath.folders());
+        if (!folders.contains(installFolder)) {
+            folders.add(installFolder);
+        }
+        this.searchPath = new WeightsSearchPath(folders);
+        this.installFolder = installFolder;
+        this.downloader = downloader;
+    }
+
+    /** The standard search path, installing into the user's data folder. */
+    public static ModelStore standard() {
+        Path folder = WeightsSearchPath.userDataFolder()
+                .orElseGet(() -> Path.of(System.getProperty("user.home", "."), ".atelier", "models"));
+        return new ModelStore(WeightsSearchPath.standard(), folder, new WeightsDownloader());
+    }
+
+    public Path installFolder() {
+        return installFolder;
+    }
+
+    public WeightsSearchPath searchPath() {
+        return searchPath;
+    }
+
+    /**
+     * Where {@code kind} stands: found and checked, missing, or corrupt. Cheap enough for a
+     * dialog (SqueezeNet's files are hashed; VGG19's header and shapes are checked). Blocks.
+     */
+    public ModelStatus status(BackboneKind kind) {
+        return inspect(kind, false);
+    }
+
+    /** Like {@link #status} but also hashes VGG19's file against the hash recorded at import. Blocks. */
+    public ModelStatus verify(BackboneKind kind) {
+        return inspect(kind, true);
+    }
+
+    public List<ModelStatus> statuses() {
+        List<ModelStatus> result = new ArrayList<>();
+        for (BackboneKind kind : BackboneKind.values()) {
+            result.add(status(kind));
+        }
+        return result;
+    }
+
+    private ModelStatus inspect(BackboneKind kind, boolean deep) {
+        Optional<Path> found = searchPath.find(kind);
+        if (found.isEmpty()) {
+            CatalogueEntry entry = BackboneCatalogue.entry(kind);
+            String way = entry.downloadable()
+                    ? "download it (atelier models download " + kind.id() + ") or import a file"
+                    : "import it (atelier models import FOLDER --as " + kind.id() + ")";
+            return new ModelStatus(kind, ModelState.MISSING, Optional.empty(), 0,
+                    "not found in " + searchPath.describe() + "; " + way);
+        }
+        return WeightsInspector.inspect(kind, found.get(), deep);
+    }
+
+    /**
+     * Checks {@code source} and installs it as {@code kind}, replacing an installed copy. Blocks.
+     *
+     * @param kind empty to tell from the file
+     */
+    public ModelStatus importFrom(Path source, Optional<BackboneKind> kind) throws IOException {
+        BackboneKind chosen = kind.isPresent() ? kind.get() : WeightsImporter.detectKind(source);
+        WeightsImporter.importInto(source, chosen, installFolder);
+        return WeightsInspector.inspect(chosen, WeightsImporter.installedLocation(installFolder, chosen), true);
+    }
+
+    /**
+     * Downloads {@code kind} from the catalogue's source, verifies it and installs the part
+     * Atelier keeps, on a background thread; the published file is deleted after conversion.
+     *
+     * @param listener hears progress on the download thread
+     */
+    public DownloadTask download(BackboneKind kind, DownloadListener listener) {
+        CancelSignal signal = new CancelSignal();
+        CompletableFuture<Path> result = new CompletableFuture<>();
+        downloads.execute(() -> {
+            try {
+                result.complete(downloadNow(kind, listener, signal));
+            } catch (IOException | RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return new DownloadTask(result, signal);
+    }
+
+    /** {@link #download} on the calling thread. */
+    public Path downloadNow(BackboneKind kind, DownloadListener listener, CancelSignal cancel) throws IOException {
+        CatalogueEntry entry = BackboneCatalogue.entry(kind);
+        if (!entry.downloadable()) {
+            throw new IOException(entry.kind().displayName() + " has no download source Atelier can vouch for. "
+                    + entry.note());
+        }
+        return downloadFrom(entry, entry.sources().get(0), listener, cancel);
+    }
+
+    /** Downloads {@code entry} from {@code source} (a mirror or a test server). */
+    Path downloadFrom(CatalogueEntry entry, URI source, DownloadListener listener, CancelSignal cancel) throws IOException {
+        Files.createDirectories(installFolder);
+        String fileName = Path.of(entry.sources().get(0).getPath()).getFileName().toString();
+        Path published = installFolder.resolve("downloads").resolve(fileName);
+        // A verified file from an earlier run whose conversion did not finish is used again.
+        if (!Files.isRegularFile(published) || !entry.sha256Prefix().map(p -> matches(published, p)).orElse(false)) {
+            downloader.download(new WeightsDownloader.Request(source, published, entry.sha256Prefix(),
+                    entry.downloadBytes(), 3), listener, cancel);
+        }
+        if (cancel.isCancelled()) {
+            throw new DownloadCancelledException("Download of " + entry.kind().displayName() + " cancelled");
+        }
+        Path installed = WeightsImporter.importInto(published, entry.kind(), installFolder);
+        Files.deleteIfExists(published);
+        return installed;
+    }
+
+    private static boolean matches(Path file, String prefix) {
+        try {
+            return Sha256.matches(Sha256.of(file), prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Deletes {@code kind}'s installed weights from the install folder. Weights found elsewhere on
+     * the search path are not touched: the message says where they are. Blocks.
+     */
+    public void remove(BackboneKind kind) throws IOException {
+        Path installed = WeightsImporter.installedLocation(installFolder, kind);
+        if (!Files.exists(installed)) {
+            Optional<Path> elsewhere = searchPath.find(kind);
+            throw new IOException(kind.displayName() + " is not installed in " + installFolder
+                    + elsewhere.map(p -> "; the copy in use is " + p + ", outside Atelier's folder, and is left alone").orElse(""));
+        }
+        WeightsImporter.deleteRecursively(installed);
+        Files.deleteIfExists(installed.resolveSibling(installed.getFileName() + WeightsImporter.SIDECAR_SUFFIX));
+    }
+}

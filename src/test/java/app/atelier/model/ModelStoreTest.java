@@ -1,0 +1,163 @@
+package app.atelier.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.atelier.TestData;
+import app.atelier.engine.BackboneKind;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(180)
+class ModelStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private ModelStore store(List<Path> searchFolders) {
+        return new ModelStore(new WeightsSearchPath(searchFolders), dir.resolve("user-models"), new WeightsDownloader());
+    }
+
+    @Test
+    void missingBackbonesSayWhereWasLookedAndWhatToDo() {
+        ModelStore store = store(List.of(dir.resolve("empty")));
+        ModelStatus vgg = store.status(BackboneKind.VGG19);
+        assertThat(vgg.state()).isEqualTo(ModelState.MISSING);
+        assertThat(vgg.location()).isEmpty();
+        assertThat(vgg.detail()).contains(dir.resolve("empty").toString()).contains("models download vgg19");
+        assertThat(store.status(BackboneKind.SQUEEZENET1_1).detail()).contains("models import");
+    }
+
+    @Test
+    void sharedSqueezenetIsPresentThroughTheSearchPath() {
+        Path models = TestData.squeezenet().getParent();
+        ModelStatus status = store(List.of(models)).status(BackboneKind.SQUEEZENET1_1);
+        assertThat(status.state()).as(status.detail()).isEqualTo(ModelState.PRESENT);
+        assertThat(status.location()).contains(TestData.squeezenet());
+    }
+
+    @Test
+    void importVerifyDetectDamageAndRemove() throws IOException {
+        ModelStore store = store(List.of());
+        Path source = VggFixtures.writeVgg19(dir.resolve("vgg19-full.safetensors"), 11);
+
+        ModelStatus imported = store.importFrom(source, Optional.empty());
+
+        assertThat(imported.kind()).isEqualTo(BackboneKind.VGG19);
+        assertThat(imported.state()).as(imported.detail()).isEqualTo(ModelState.PRESENT);
+        Path installed = store.installFolder().resolve("vgg19.safetensors");
+        assertThat(store.status(BackboneKind.VGG19).location()).contains(installed);
+
+        // Flip one weight byte: shapes still fit, so only the hash check sees it.
+        try (FileChannel channel = FileChannel.open(installed, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long at = channel.size() - 1000;
+            ByteBuffer one = ByteBuffer.allocate(1);
+            channel.read(one, at);
+            one.put(0, (byte) (one.get(0) ^ 0x40)).rewind();
+            channel.write(one, at);
+        }
+        assertThat(store.status(BackboneKind.VGG19).state()).isEqualTo(ModelState.PRESENT);
+        ModelStatus verified = store.verify(BackboneKind.VGG19);
+        assertThat(verified.state()).isEqualTo(ModelState.CORRUPT);
+        assertThat(verified.detail()).contains("SHA-256").contains("download or import VGG19 again");
+
+        store.remove(BackboneKind.VGG19);
+        assertThat(store.status(BackboneKind.VGG19).state()).isEqualTo(ModelState.MISSING);
+        try (var left = Files.list(store.installFolder())) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void truncatedInstalledFileIsCorrupt() throws IOException {
+        ModelStore store = store(List.of());
+        store.importFrom(VggFixtures.writeVgg19(dir.resolve("v.safetensors"), 2), Optional.of(BackboneKind.VGG19));
+        Path installed = store.installFolder().resolve("vgg19.safetensors");
+        try (FileChannel channel = FileChannel.open(installed, StandardOpenOption.WRITE)) {
+            channel.truncate(channel.size() / 2);
+        }
+        ModelStatus status = store.status(BackboneKind.VGG19);
+        assertThat(status.state()).isEqualTo(ModelState.CORRUPT);
+        assertThat(status.detail()).contains("truncated");
+    }
+
+    @Test
+    void removeLeavesSharedFoldersAlone() {
+        Path models = TestData.squeezenet().getParent();
+        ModelStore store = store(List.of(models));
+        assertThatThrownBy(() -> store.remove(BackboneKind.SQUEEZENET1_1))
+                .hasMessageContaining("not installed in")
+                .hasMessageContaining("left alone");
+        assertThat(TestData.squeezenet()).exists();
+    }
+
+    @Test
+    void squeezenetHasNoDownloadAndSaysHowToImport() {
+        assertThatThrownBy(() -> store(List.of()).downloadNow(BackboneKind.SQUEEZENET1_1, DownloadListener.NONE, new CancelSignal()))
+                .hasMessageContaining("Import only");
+    }
+
+    @Test
+    void downloadFromALocalServerConvertsAndKeepsOnlyTheConvolutions() throws Exception {
+        Path published = VggFixtures.writeVgg19(dir.resolve("published.safetensors"), 9);
+        byte[] bytes = Files.readAllBytes(published);
+        String prefix = Sha256.of(bytes).substring(0, 8);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/models/vgg19-" + prefix + ".pth", exchange -> {
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+        try {
+            URI source = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/models/vgg19-" + prefix + ".pth");
+            CatalogueEntry catalogue = BackboneCatalogue.entry(BackboneKind.VGG19);
+            CatalogueEntry local = new CatalogueEntry(BackboneKind.VGG19, catalogue.description(), List.of(source),
+                    bytes.length, Optional.of(prefix), catalogue.installedBytes(), catalogue.licence(), Map.of(), catalogue.note());
+            ModelStore store = store(List.of());
+            List<DownloadProgress> events = Collections.synchronizedList(new ArrayList<>());
+
+            Path installed = store.downloadFrom(local, source, events::add, new CancelSignal());
+
+            assertThat(installed).isEqualTo(store.installFolder().resolve("vgg19.safetensors"));
+            assertThat(SafetensorsReader.readAll(installed).keySet()).containsExactlyElementsOf(BackboneArchitecture.VGG19.names());
+            assertThat(events.get(events.size() - 1).receivedBytes()).isEqualTo(bytes.length);
+            assertThat(store.verify(BackboneKind.VGG19).state()).isEqualTo(ModelState.PRESENT);
+            try (var left = Files.walk(store.installFolder())) {
+                assertThat(left.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
+                        .containsExactlyInAnyOrder("vgg19.safetensors", "vgg19.safetensors.sha256");
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void backgroundDownloadReportsFailureThroughItsFuture() throws Exception {
+        ModelStore store = store(List.of());
+        DownloadTask task = store.download(BackboneKind.SQUEEZENET1_1, DownloadListener.NONE);
+        assertThatThrownBy(() -> task.result().get(60, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("Import only");
+    }
+}

@@ -1,0 +1,39 @@
+package app.atelier.model;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Weights files of the right shapes with random values, written by the tests themselves. */
+final class VggFixtures {
+
+    private VggFixtures() {
+    }
+
+    static NamedTensor random(String name, Random random, long... shape) {
+        float[] data = new float[(int) NamedTensor.elementCount(shape)];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (float) random.nextGaussian() * 0.05f;
+        }
+        return new NamedTensor(name, shape, data);
+    }
+
+    /** VGG19's 32 convolution tensors plus a small stand-in classifier that import must drop. */
+    static List<NamedTensor> vgg19WithClassifier(long seed) {
+        Random random = new Random(seed);
+        List<NamedTensor> tensors = new ArrayList<>();
+        for (TensorSpec spec : BackboneArchitecture.VGG19.tensors()) {
+            tensors.add(random(spec.name(), random, spec.shape()));
+        }
+        tensors.add(random("classifier.6.weight", random, 10, 8));
+        tensors.add(random("classifier.6.bias", random, 10));
+        return tensors;
+    }
+
+    static Path writeVgg19(Path file, long seed) throws IOException {
+        SafetensorsWriter.write(file, vgg19WithClassifier(seed));
+        return file;
+    }
+}
