@@ -62,6 +62,7 @@ final class BackboneCache {
     }
 
     private final Map<Key, Entry> entries = new LinkedHashMap<>();
+    private final Map<Path, Integer> loadCounts = new java.util.HashMap<>();
 
     static BackboneCache shared() {
         return SHARED;
@@ -81,15 +82,16 @@ final class BackboneCache {
         Entry entry = entries.get(key);
         if (entry == null) {
             entry = new Entry(BackboneLoader.load(kind, normalized, effectivePooling, device, dataType));
+            loadCounts.merge(normalized, 1, Integer::sum);
             entries.put(key, entry);
         }
         entry.users++;
         return new Lease(key, entry);
     }
 
-    /** How many backbones are loaded (in use or idle). */
-    synchronized int size() {
-        return entries.size();
+    /** How often the weights at {@code weights} were read from disk; for tests. */
+    synchronized int loads(Path weights) {
+        return loadCounts.getOrDefault(weights.toAbsolutePath().normalize(), 0);
     }
 
     private void evictIdle() {

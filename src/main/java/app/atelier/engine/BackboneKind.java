@@ -13,8 +13,10 @@ public enum BackboneKind {
             "SqueezeNet 1.1",
             List.of("conv0", "fire1", "fire2", "fire3", "fire4", "fire5", "fire6", "fire7", "fire8"),
             List.of("fire1"),
-            List.of(new StyleLayer("conv0", 1.0), new StyleLayer("fire2", 1.0),
-                    new StyleLayer("fire3", 1.0), new StyleLayer("fire4", 1.0))),
+            // CS231n's published per-layer weights for this network; they even out the layers'
+            // very different cost magnitudes (deeper fires have far larger activations).
+            List.of(new StyleLayer("conv0", 20000), new StyleLayer("fire2", 500),
+                    new StyleLayer("fire3", 12), new StyleLayer("fire4", 1))),
     VGG19(
             "vgg19",
             "VGG19",
@@ -23,9 +25,11 @@ public enum BackboneKind {
                     "conv4_1", "conv4_2", "conv4_3", "conv4_4",
                     "conv5_1", "conv5_2", "conv5_3", "conv5_4"),
             List.of("conv4_2"),
-            List.of(new StyleLayer("conv1_1", 1.0), new StyleLayer("conv2_1", 1.0),
-                    new StyleLayer("conv3_1", 1.0), new StyleLayer("conv4_1", 1.0),
-                    new StyleLayer("conv5_1", 1.0)));
+            // 1e6 / n_C²: the common PyTorch recipe (Gram / (n_C·n_H·n_W), MSE, style weight 1e6)
+            // rewritten in the design's normalisation, which carries an extra n_C²/4 per layer.
+            List.of(new StyleLayer("conv1_1", 244), new StyleLayer("conv2_1", 61),
+                    new StyleLayer("conv3_1", 15), new StyleLayer("conv4_1", 3.8),
+                    new StyleLayer("conv5_1", 3.8)));
 
     private final String id;
     private final String displayName;
