@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Neural style transfer. Without arguments, java -jar atelier.jar opens the studio window.",
-        subcommands = {RenderCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RenderCommand.class, BenchCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
 public final class AtelierCommand implements Runnable {
 
     /** Exit status for input the user must correct (bad option, missing file, unknown layer...). */

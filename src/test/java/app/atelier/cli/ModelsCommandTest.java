@@ -1,0 +1,107 @@
+package app.atelier.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.atelier.TestData;
+import app.atelier.model.DownloadProgress;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelsCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static Path resource(String name) throws URISyntaxException {
+        return Path.of(ModelsCommandTest.class.getResource("/app/atelier/model/" + name).toURI());
+    }
+
+    private CliRun models(String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "models";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[args.length + 1] = "--models-dir";
+        all[args.length + 2] = dir.resolve("models").toString();
+        return CliRun.of(all);
+    }
+
+    @Test
+    void listShowsEachBackboneWithStatusLocationAndSource() {
+        CliRun run = models("list");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("vgg19\\s+missing")
+                .containsPattern("squeezenet1_1\\s+missing")
+                .contains("https://download.pytorch.org/models/vgg19-dcbb9e9d.pth")
+                .contains("import only")
+                .contains("Installs go to " + dir.resolve("models"));
+    }
+
+    @Test
+    void importVerifyCorruptAndRemoveTheSharedSqueezenet() throws Exception {
+        Path shared = TestData.squeezenet();
+
+        CliRun imported = models("import", shared.toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("as squeezenet1_1").containsPattern("squeezenet1_1\\s+present");
+
+        CliRun verified = models("verify", "squeezenet1_1");
+        assertThat(verified.exitCode()).as(verified.err()).isZero();
+        assertThat(verified.out()).containsPattern("squeezenet1_1\\s+present");
+
+        CliRun vggMissing = models("verify", "vgg19");
+        assertThat(vggMissing.exitCode()).isEqualTo(AtelierCommand.EXIT_FAILURE);
+        assertThat(vggMissing.errLines()).singleElement().asString().contains("vgg19 is missing");
+
+        Path file = dir.resolve("models/squeezenet1_1/squeezenet0_conv20_bias.npy");
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 1] ^= 1;
+        Files.write(file, bytes);
+        CliRun corrupt = models("verify");
+        assertThat(corrupt.exitCode()).isEqualTo(AtelierCommand.EXIT_FAILURE);
+        assertThat(corrupt.errLines()).singleElement().asString()
+                .contains("squeezenet1_1 is corrupt").contains("squeezenet0_conv20_bias.npy");
+
+        CliRun removed = models("remove", "squeezenet1_1");
+        assertThat(removed.exitCode()).as(removed.err()).isZero();
+        assertThat(models("list").out()).containsPattern("squeezenet1_1\\s+missing");
+    }
+
+    @Test
+    void badImportsFailWithOneClearLine() throws Exception {
+        CliRun absent = models("import", dir.resolve("nothing.pth").toString());
+        assertThat(absent.exitCode()).isEqualTo(AtelierCommand.EXIT_USAGE);
+        assertThat(absent.errLines()).singleElement().asString().contains("does not exist");
+
+        CliRun wrongShape = models("import", resource("tiny.pth").toString(), "--as", "vgg19");
+        assertThat(wrongShape.exitCode()).isEqualTo(AtelierCommand.EXIT_FAILURE);
+        assertThat(wrongShape.errLines()).singleElement().asString()
+                .contains("does not fit VGG19").contains("features.0.weight");
+
+        CliRun malicious = models("import", resource("malicious.pth").toString(), "--as", "vgg19");
+        assertThat(malicious.exitCode()).isEqualTo(AtelierCommand.EXIT_FAILURE);
+        assertThat(malicious.errLines()).singleElement().asString().contains("refused").contains("posix.system");
+
+        CliRun unknown = models("import", resource("tiny.pth").toString(), "--as", "resnet");
+        assertThat(unknown.exitCode()).isEqualTo(AtelierCommand.EXIT_USAGE);
+        assertThat(unknown.errLines()).singleElement().asString().contains("unknown backbone 'resnet'");
+    }
+
+    @Test
+    void downloadOfAnImportOnlyBackboneSaysHowToGetIt() {
+        CliRun run = models("download", "squeezenet1_1");
+        assertThat(run.exitCode()).isEqualTo(AtelierCommand.EXIT_FAILURE);
+        assertThat(run.errLines()).singleElement().asString().contains("Import only");
+    }
+
+    @Test
+    void progressLineShowsBytesRateAndEta() {
+        String line = ModelsCommand.TerminalProgress.line(
+                new DownloadProgress(300_000_000, 574_673_361, 8_200_000, Optional.of(Duration.ofSeconds(35))));
+        assertThat(line).isEqualTo("[############............] 300.0/574.7 MB  8.2 MB/s  ETA 0:35");
+    }
+}
