@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -291,78 +292,113 @@ public final class StyleTransferJob implements AutoCloseable {
     }
 
     private JobState iterate(JobSpec initial, Backbone backbone, NDManager jobManager) {
-        RgbImage content = ImageResizer.toLongSide(initial.content(), initial.longSide());
-        StyleTargets targets = new StyleTargets(backbone, jobManager, content, scaledStyles(initial.styles(),
-                initial.longSide()), DataType.FLOAT32);
-        StyleObjective objective = new StyleObjective(backbone, targets);
-        NDArray pixels = ImageTensors.toTensor(jobManager, startImage(initial, content), DataType.FLOAT32);
-        PixelOptimizer optimizer = createOptimizer(initial.quality(), jobManager);
+        RenderQuality quality = initial.quality();
+        ScaleStage.Images images = ScaleStage.Images.prepare(initial.content(), initial.styles(), quality.mask(),
+                quality.matchHistogram());
+        ScaleSchedule schedule = ScaleSchedule.of(initial.longSide(), quality.scales(), initial.iterations(),
+                quality.iterationsPerScale());
+        int scale = 0;
+        ScaleStage stage = new ScaleStage(backbone, jobManager, images, schedule.longSide(scale), quality.styleScale());
+        NDArray pixels = ImageTensors.toTensor(jobManager, startImage(initial, stage.content()), DataType.FLOAT32);
+        PixelOptimizer optimizer = createOptimizer(quality, jobManager);
+        IterateAverage average = new IterateAverage(quality.emaDecay(), jobManager);
         int[] evaluations = {0};
-        objective.prepare(parameters());
+        stage.objective().prepare(parameters());
         if (!publishStateUnlessStopped(JobState.RUNNING)) {
+            stage.close();
             return JobState.STOPPED;
+        }
+        if (schedule.count() > 1) {
+            LOG.info("job {}: coarse to fine, {}", number, schedule);
         }
         LiveParameters previous = null;
         int iteration = 0;
-        while (iteration < initial.iterations()) {
-            Retarget retarget = awaitTurn();
-            if (retarget == STOP) {
-                return JobState.STOPPED;
-            }
-            if (retarget != null) {
-                RgbImage newContent = ImageResizer.toLongSide(retarget.content(), retarget.longSide());
-                StyleTargets newTargets = new StyleTargets(backbone, jobManager, newContent,
-                        scaledStyles(retarget.styles(), retarget.longSide()), DataType.FLOAT32);
-                targets.close();
-                targets = newTargets;
-                objective = new StyleObjective(backbone, targets);
-                if (newContent.width() != pixels.getShape().get(3) || newContent.height() != pixels.getShape().get(2)) {
-                    RgbImage resized = ImageResizer.resize(ImageTensors.toImage(pixels),
-                            newContent.width(), newContent.height());
-                    pixels.close();
-                    pixels = ImageTensors.toTensor(jobManager, resized, DataType.FLOAT32);
+        int endOfScale = schedule.iterations(scale);
+        try {
+            while (true) {
+                if (iteration >= endOfScale || optimizer.converged()) {
+                    if (scale == schedule.count() - 1) {
+                        if (optimizer.converged()) {
+                            LOG.info("job {}: the optimiser converged after {} iterations", number, iteration);
+                        }
+                        break;
+                    }
+                    // Carry the picture (the average, when there is one) up to the next size.
+                    scale++;
+                    endOfScale = iteration + schedule.iterations(scale);
+                    RgbImage carried = ImageTensors.toImage(average.current(pixels));
+                    stage.close();
+                    stage = new ScaleStage(backbone, jobManager, images, schedule.longSide(scale), quality.styleScale());
+                    pixels = resized(pixels, carried, stage.content(), jobManager);
+                    average.reset();
+                    optimizer.reset();
                 }
-                optimizer.reset();
-            }
-            LiveParameters current = parameters();
-            if (previous != null && !previous.equals(current)) {
-                optimizer.costChanged();
-            }
-            long started = System.nanoTime();
-            objective.prepare(current);
-            LossBreakdown loss;
-            RgbImage picture;
-            StyleObjective evaluating = objective;
-            try (NDManager scope = jobManager.newSubManager()) {
-                loss = optimizer.step(pixels, (x, s) -> {
-                    evaluations[0]++;
-                    return costAndGradient(evaluating, x, current, s);
-                }, current.learningRate(), scope);
-                if (!loss.isFinite()) {
-                    throw new NonFiniteCostException("The cost became " + loss.total() + " at iteration "
-                            + (iteration + 1) + "; lower the learning rate or the weights and start again."
-                            + " The last good picture is kept.");
+                Retarget retarget = awaitTurn();
+                if (retarget == STOP) {
+                    return JobState.STOPPED;
                 }
-                picture = ImageTensors.toImage(pixels);
-            }
-            iteration++;
-            IterationRecord record = new IterationRecord(iteration, loss, current,
-                    previous != null && !previous.equals(current), System.nanoTime() - started, evaluations[0], 1, 1);
-            previous = current;
-            arraysAfterLastIteration = jobManager.getManagedArrays().size();
-            synchronized (lock) {
-                latestFrame = new Frame(record, initial.iterations(), picture);
-                for (ListenerChannel channel : channels) {
-                    channel.publishRecord(record);
-                    channel.publishFrame(latestFrame);
+                if (retarget != null) {
+                    images = ScaleStage.Images.prepare(retarget.content(), retarget.styles(), quality.mask(),
+                            quality.matchHistogram());
+                    schedule = schedule.resizedTo(retarget.longSide());
+                    ScaleStage newStage = new ScaleStage(backbone, jobManager, images, schedule.longSide(scale),
+                            quality.styleScale());
+                    stage.close();
+                    stage = newStage;
+                    pixels = resized(pixels, ImageTensors.toImage(pixels), stage.content(), jobManager);
+                    average.reset();
+                    optimizer.reset();
+                }
+                LiveParameters current = parameters();
+                if (previous != null && !previous.equals(current)) {
+                    optimizer.costChanged();
+                }
+                long started = System.nanoTime();
+                stage.objective().prepare(current);
+                LossBreakdown loss;
+                RgbImage picture;
+                ScaleStage evaluating = stage;
+                try (NDManager scope = jobManager.newSubManager()) {
+                    loss = optimizer.step(pixels, (x, s) -> {
+                        evaluations[0]++;
+                        return costAndGradient(evaluating.objective(), x, current, s, evaluating::composite);
+                    }, current.learningRate(), scope);
+                    if (!loss.isFinite()) {
+                        throw new NonFiniteCostException("The cost became " + loss.total() + " at iteration "
+                                + (iteration + 1) + "; lower the learning rate or the weights and start again."
+                                + " The last good picture is kept.");
+                    }
+                    average.add(pixels, scope);
+                    picture = stage.picture(average.current(pixels), quality.originalColors(), scope);
+                }
+                iteration++;
+                IterationRecord record = new IterationRecord(iteration, loss, current,
+                        previous != null && !previous.equals(current), System.nanoTime() - started, evaluations[0],
+                        scale + 1, schedule.count());
+                previous = current;
+                arraysAfterLastIteration = jobManager.getManagedArrays().size();
+                synchronized (lock) {
+                    latestFrame = new Frame(record, schedule.totalIterations(), picture);
+                    for (ListenerChannel channel : channels) {
+                        channel.publishRecord(record);
+                        channel.publishFrame(latestFrame);
+                    }
                 }
             }
-            if (optimizer.converged()) {
-                LOG.info("job {}: the optimiser converged after {} iterations", number, iteration);
-                break;
-            }
+        } finally {
+            stage.close();
         }
         return JobState.COMPLETED;
+    }
+
+    /** {@code picture} at {@code size}'s dimensions as the new pixels, or the old ones when they already fit. */
+    private static NDArray resized(NDArray pixels, RgbImage picture, RgbImage size, NDManager jobManager) {
+        if (size.width() == pixels.getShape().get(3) && size.height() == pixels.getShape().get(2)) {
+            return pixels;
+        }
+        RgbImage resized = ImageResizer.resize(picture, size.width(), size.height());
+        pixels.close();
+        return ImageTensors.toTensor(jobManager, resized, DataType.FLOAT32);
     }
 
     static PixelOptimizer createOptimizer(RenderQuality quality, NDManager jobManager) {
@@ -425,6 +461,16 @@ public final class StyleTransferJob implements AutoCloseable {
     /** The cost and its gradient at {@code pixels}; every array it leaves belongs to {@code scope}. */
     static PixelOptimizer.CostAndGradient costAndGradient(StyleObjective objective, NDArray pixels,
                                                            LiveParameters current, NDManager scope) {
+        return costAndGradient(objective, pixels, current, scope, UnaryOperator.identity());
+    }
+
+    /**
+     * The cost of {@code seen(pixels)} and its gradient with respect to {@code pixels}; every array
+     * it leaves belongs to {@code scope}.
+     */
+    static PixelOptimizer.CostAndGradient costAndGradient(StyleObjective objective, NDArray pixels,
+                                                           LiveParameters current, NDManager scope,
+                                                           UnaryOperator<NDArray> seen) {
         // A fresh leaf per evaluation: its graph and gradient die with the scope, so nothing
         // accumulates on the long-lived pixels.
         NDArray leaf = pixels.duplicate();
@@ -432,19 +478,13 @@ public final class StyleTransferJob implements AutoCloseable {
         leaf.setRequiresGradient(true);
         synchronized (GRADIENT_LOCK) {
             try (GradientCollector collector = leaf.getManager().getEngine().newGradientCollector()) {
-                StyleObjective.Evaluation evaluation = objective.evaluate(leaf, current);
+                StyleObjective.Evaluation evaluation = objective.evaluate(seen.apply(leaf), current);
                 collector.backward(evaluation.total());
                 NDArray gradient = leaf.getGradient();
                 gradient.attach(scope);
                 return new PixelOptimizer.CostAndGradient(evaluation.breakdown(), gradient);
             }
         }
-    }
-
-    private static List<StyleSource> scaledStyles(List<StyleSource> styles, int longSide) {
-        return styles.stream()
-                .map(s -> new StyleSource(ImageResizer.toLongSide(s.image(), longSide), s.weight()))
-                .toList();
     }
 
     /** The first picture, from the seed alone, so the same seed gives the same frames. */
