@@ -8,7 +8,9 @@ import app.atelier.engine.InitMode;
 import app.atelier.engine.JobSpec;
 import app.atelier.engine.JobState;
 import app.atelier.engine.LiveParameters;
+import app.atelier.engine.OptimizerKind;
 import app.atelier.engine.Pooling;
+import app.atelier.engine.RenderQuality;
 import app.atelier.engine.StyleLayer;
 import app.atelier.engine.StyleSource;
 import app.atelier.engine.StyleTransferJob;
@@ -124,6 +126,45 @@ public final class RenderCommand implements Callable<Integer> {
             description = "Where to compute; auto takes a GPU when there is one. Default: ${DEFAULT-VALUE}.")
     private ComputeDevice device;
 
+    @Option(names = "--optimizer", paramLabel = "adam|lbfgs", defaultValue = "adam",
+            description = "Optimiser: adam, or lbfgs (fewer iterations, several cost evaluations each)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    private OptimizerKind optimizer;
+
+    @Option(names = "--lbfgs-history", paramLabel = "N", defaultValue = "" + RenderQuality.DEFAULT_LBFGS_HISTORY,
+            description = "Curvature pairs L-BFGS keeps. Default: ${DEFAULT-VALUE}.")
+    private int lbfgsHistory;
+
+    @Option(names = "--scales", paramLabel = "N", defaultValue = "1",
+            description = "Coarse to fine: number of sizes, about √2 apart, ending at --size; 1 = single scale."
+                    + " Default: ${DEFAULT-VALUE}.")
+    private int scales;
+
+    @Option(names = "--iterations-per-scale", paramLabel = "N",
+            description = "Iterations at each size (replaces --iterations by N x --scales)."
+                    + " Default: --iterations split evenly.")
+    private Integer iterationsPerScale;
+
+    @Option(names = "--ema", paramLabel = "DECAY", defaultValue = "0",
+            description = "Output the moving average of the iterates with this decay, e.g. 0.95; 0 = off."
+                    + " Default: ${DEFAULT-VALUE}.")
+    private double emaDecay;
+
+    @Option(names = "--original-colors", description = "Keep the content's colours: transfer luminance only.")
+    private boolean originalColors;
+
+    @Option(names = "--match-histogram",
+            description = "Match the style images' colour mean and covariance to the content's before the run.")
+    private boolean matchHistogram;
+
+    @Option(names = "--style-scale", paramLabel = "F", defaultValue = "1",
+            description = "Style image size relative to the output (brush size). Default: ${DEFAULT-VALUE}.")
+    private double styleScale;
+
+    @Option(names = "--mask", paramLabel = "FILE",
+            description = "Mask image: white where the style applies, black where the content stays.")
+    private Path mask;
+
     @Option(names = "--save-every", paramLabel = "N", defaultValue = "0",
             description = "Also save every N iterations next to --out (out-0050.png ...); 0 = off."
                     + " Default: ${DEFAULT-VALUE}.")
@@ -170,18 +211,21 @@ public final class RenderCommand implements Callable<Integer> {
         for (int i = 0; i < styles.size(); i++) {
             styleSources.add(new StyleSource(load(styles.get(i), "--style"), blend.get(i)));
         }
+        RenderQuality quality = quality();
+        int totalIterations = iterationsPerScale != null ? iterationsPerScale * scales : iterations;
         Path weightsPath = resolveWeights();
         LiveParameters parameters = new LiveParameters(
                 alphaValue, betaValue, tvValue, lrValue, contentLayerNames, styleLayerList);
         JobSpec jobSpec = new JobSpec(backbone, weightsPath, pooling, device, contentImage, styleSources,
-                size, init, seed, iterations, parameters);
+                size, init, seed, totalIterations, parameters, quality);
         return new RenderRequest(jobSpec, RenderMetadata.of(jobSpec, content, styles));
     }
 
     private int render(RenderRequest request) throws InterruptedException, IOException {
         PrintWriter err = spec.commandLine().getErr();
-        IntermediateSaver saver = new IntermediateSaver(out, saveEvery, iterations, request.metadata(), err);
-        ProgressReporter reporter = new ProgressReporter(err, iterations, logEvery, quiet, saver::offer);
+        int planned = request.spec().iterations();
+        IntermediateSaver saver = new IntermediateSaver(out, saveEvery, planned, request.metadata(), err);
+        ProgressReporter reporter = new ProgressReporter(err, planned, logEvery, quiet, saver::offer);
         CountDownLatch outputHandled = new CountDownLatch(1);
         long started = System.nanoTime();
         try (StyleTransferJob job = StyleTransferJob.start(request.spec());
@@ -231,11 +275,12 @@ public final class RenderCommand implements Callable<Integer> {
             return AtelierCommand.EXIT_FAILURE;
         }
         Map<String, String> metadata = RenderMetadata.withIterationsDone(
-                RenderMetadata.of(job.spec(), content, styles), last.iteration(), iterations);
+                RenderMetadata.of(job.spec(), content, styles), last.iteration(), job.spec().iterations());
         PngWriter.write(last.image(), out, metadata);
         if (!quiet) {
             double seconds = (System.nanoTime() - started) / 1e9;
-            String how = state == JobState.STOPPED ? "stopped at iteration " + last.iteration() + " of " + iterations
+            String how = state == JobState.STOPPED
+                    ? "stopped at iteration " + last.iteration() + " of " + job.spec().iterations()
                     : last.iteration() + " iterations";
             spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s (%dx%d, %s, %.1f s)%n",
                     out, last.image().width(), last.image().height(), how, seconds);
@@ -250,6 +295,30 @@ public final class RenderCommand implements Callable<Integer> {
         } catch (IllegalStateException shuttingDown) {
             // The JVM is already shutting down (Ctrl-C): the hook is running and must stay.
         }
+    }
+
+    /** The quality options, checked; the mask is loaded here so a bad file fails before the weights load. */
+    private RenderQuality quality() {
+        requireAtLeast("--lbfgs-history", lbfgsHistory, 1);
+        requireAtLeast("--scales", scales, 1);
+        if (iterationsPerScale != null) {
+            requireAtLeast("--iterations-per-scale", iterationsPerScale, 1);
+        }
+        if (!(emaDecay >= 0 && emaDecay < 1)) {
+            throw usage("--ema must be a decay in [0, 1), e.g. 0.95, got " + RenderHelp.number(emaDecay));
+        }
+        if (!(styleScale > 0) || Double.isInfinite(styleScale)) {
+            throw usage("--style-scale must be a number > 0, e.g. 0.5 for smaller strokes, got "
+                    + RenderHelp.number(styleScale));
+        }
+        return RenderQuality.DEFAULT.withOptimizer(optimizer)
+                .withLbfgs(lbfgsHistory, RenderQuality.DEFAULT_GRADIENT_TOLERANCE, RenderQuality.DEFAULT_COST_TOLERANCE)
+                .withScales(scales, iterationsPerScale == null ? 0 : iterationsPerScale)
+                .withEmaDecay(emaDecay)
+                .withOriginalColors(originalColors)
+                .withMatchHistogram(matchHistogram)
+                .withStyleScale(styleScale)
+                .withMask(mask == null ? null : load(mask, "--mask"));
     }
 
     private List<Double> styleBlendWeights() {

@@ -2,6 +2,8 @@ package app.atelier.cli;
 
 import app.atelier.engine.JobSpec;
 import app.atelier.engine.LiveParameters;
+import app.atelier.engine.OptimizerKind;
+import app.atelier.engine.RenderQuality;
 import app.atelier.engine.StyleSource;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -41,6 +43,22 @@ final class RenderMetadata {
         text.put(PREFIX + "seed", Long.toString(job.seed()));
         text.put(PREFIX + "backbone", job.backbone().id());
         text.put(PREFIX + "pool", job.pooling().name().toLowerCase(Locale.ROOT));
+        RenderQuality q = job.quality();
+        if (!q.equals(RenderQuality.DEFAULT)) {
+            text.put(PREFIX + "optimizer", q.optimizer().name().toLowerCase(Locale.ROOT));
+            if (q.optimizer() == OptimizerKind.LBFGS) {
+                text.put(PREFIX + "lbfgs-history", Integer.toString(q.lbfgsHistory()));
+            }
+            text.put(PREFIX + "scales", Integer.toString(q.scales()));
+            if (q.iterationsPerScale() > 0) {
+                text.put(PREFIX + "iterations-per-scale", Integer.toString(q.iterationsPerScale()));
+            }
+            text.put(PREFIX + "ema", RenderHelp.number(q.emaDecay()));
+            text.put(PREFIX + "original-colors", Boolean.toString(q.originalColors()));
+            text.put(PREFIX + "match-histogram", Boolean.toString(q.matchHistogram()));
+            text.put(PREFIX + "style-scale", RenderHelp.number(q.styleScale()));
+            text.put(PREFIX + "mask", Boolean.toString(q.mask() != null));
+        }
         return text;
     }
 

@@ -1,0 +1,75 @@
+package app.atelier.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.atelier.TestData;
+import app.atelier.image.ImageLoader;
+import app.atelier.image.PngMetadata;
+import app.atelier.image.PngWriter;
+import app.atelier.image.RgbImage;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The render-quality options of {@code render}, end to end with SqueezeNet at a tiny size. */
+class RenderQualityOptionsTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void rendersWithEveryQualityOptionAndRecordsThem() throws Exception {
+        Path mask = folder.resolve("mask.png");
+        int[] white = new int[8 * 8];
+        Arrays.fill(white, 0xFFFFFFFF);
+        PngWriter.write(new RgbImage(8, 8, white), mask, Map.of());
+        Path out = folder.resolve("quality.png");
+
+        CliRun run = CliRun.of("render", "--content", TestData.image("dog.jpg").toString(),
+                "--style", TestData.image("scream.jpg").toString(), "--out", out.toString(),
+                "--weights", TestData.squeezenet().toString(), "--size", "64", "--device", "cpu",
+                "--optimizer", "lbfgs", "--lbfgs-history", "5", "--scales", "2", "--iterations-per-scale", "2",
+                "--ema", "0.9", "--original-colors", "--match-histogram", "--style-scale", "0.5",
+                "--mask", mask.toString(), "--log-every", "1");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(ImageLoader.load(out).longSide()).isEqualTo(64);
+        assertThat(run.err()).contains("4/4");
+        assertThat(PngMetadata.read(out))
+                .containsEntry("atelier.optimizer", "lbfgs")
+                .containsEntry("atelier.lbfgs-history", "5")
+                .containsEntry("atelier.scales", "2")
+                .containsEntry("atelier.iterations-per-scale", "2")
+                .containsEntry("atelier.iterations", "4")
+                .containsEntry("atelier.ema", "0.9")
+                .containsEntry("atelier.original-colors", "true")
+                .containsEntry("atelier.match-histogram", "true")
+                .containsEntry("atelier.style-scale", "0.5")
+                .containsEntry("atelier.mask", "true");
+    }
+
+    @Test
+    void badQualityValuesGetOneClearLine() throws Exception {
+        Path content = folder.resolve("c.png");
+        int[] pixels = new int[16];
+        Arrays.fill(pixels, 0xFF336699);
+        PngWriter.write(new RgbImage(4, 4, pixels), content, Map.of());
+        String[][] cases = {
+                {"--ema", "1", "--ema"},
+                {"--scales", "0", "--scales"},
+                {"--style-scale", "0", "--style-scale"},
+                {"--iterations-per-scale", "0", "--iterations-per-scale"},
+                {"--optimizer", "sgd", "--optimizer"},
+                {"--mask", folder.resolve("missing.png").toString(), "--mask"},
+        };
+        for (String[] bad : cases) {
+            CliRun run = CliRun.of("render", "--content", content.toString(), "--style", content.toString(),
+                    "--out", folder.resolve("o.png").toString(), bad[0], bad[1]);
+            assertThat(run.exitCode()).as(String.join(" ", bad)).isEqualTo(2);
+            assertThat(run.errLines()).as(run.err()).hasSize(1);
+            assertThat(run.errLines().get(0)).startsWith("Error: ").contains(bad[2]);
+        }
+    }
+}
