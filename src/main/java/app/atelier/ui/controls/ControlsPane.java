@@ -45,6 +45,7 @@ public final class ControlsPane extends VBox {
 
         ChoiceBox<String> contentLayer = new ChoiceBox<>();
         contentLayer.setId("content-layer");
+        contentLayer.setMaxWidth(Double.MAX_VALUE);
         contentLayer.getItems().setAll(settings.backboneProperty().get().taps());
         contentLayer.setValue(settings.contentLayerProperty().get());
         settings.backboneProperty().addListener((obs, old, kind) -> contentLayer.getItems().setAll(kind.taps()));

@@ -13,7 +13,9 @@ import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
+import javafx.scene.transform.Scale;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A scripted walk through the studio for {@code scripts/screenshots.sh}: empty window, pictures
- * loaded, mid-run with the chart, finished; each step is saved as a PNG of the window's scene.
+ * loaded, mid-run with the chart, finished; each step is saved as a JPEG of the window.
  * Driven by hidden system properties: {@code atelier.screenshots} (output folder, turns the tour
  * on), {@code atelier.tour.content}, {@code atelier.tour.styles} (path-separator list). Every step
  * runs on the FX thread, waiting with timers, never blocking it.
@@ -70,6 +72,7 @@ public final class ScreenshotTour {
                     waitUntil(() -> studio.render().stateProperty().get() != null
                             && studio.render().stateProperty().get().isFinished(), () -> after(1.5, () -> {
                         shoot(window, "4-finished");
+                        shoot(window, "5-finished-2x", 2);
                         Platform.exit();
                     }));
                 }));
@@ -91,12 +94,38 @@ public final class ScreenshotTour {
         }
     }
 
+    /** JPEG at high quality: the live picture is noisy, which makes PNG screenshots several megabytes. */
+    private static void writeJpeg(WritableImage image, Path file) throws IOException {
+        java.awt.image.BufferedImage argb = SwingFXUtils.fromFXImage(image, null);
+        java.awt.image.BufferedImage rgb = new java.awt.image.BufferedImage(argb.getWidth(), argb.getHeight(),
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        rgb.createGraphics().drawImage(argb, 0, 0, null);
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        javax.imageio.ImageWriteParam parameters = writer.getDefaultWriteParam();
+        parameters.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+        parameters.setCompressionQuality(0.9f);
+        Files.deleteIfExists(file);
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            writer.write(null, new javax.imageio.IIOImage(rgb, null, null), parameters);
+        } finally {
+            writer.dispose();
+        }
+    }
+
     private void shoot(StudioWindow window, String name) {
+        shoot(window, name, 1);
+    }
+
+    /** Saves the window; {@code scale} 2 renders it as a 2x (HiDPI) screen would. */
+    private void shoot(StudioWindow window, String name, double scale) {
         try {
             Files.createDirectories(folder);
-            WritableImage image = window.getScene().snapshot(null);
-            Path file = folder.resolve(name + ".png");
-            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+            SnapshotParameters parameters = new SnapshotParameters();
+            parameters.setTransform(new Scale(scale, scale));
+            WritableImage image = window.snapshot(parameters, null);
+            Path file = folder.resolve(name + ".jpg");
+            writeJpeg(image, file);
             LOG.info("Screenshot {}", file);
         } catch (IOException | RuntimeException e) {
             LOG.error("Could not take screenshot {}", name, e);

@@ -1,0 +1,140 @@
+package app.atelier.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import app.atelier.TestData;
+import app.atelier.engine.BackboneKind;
+import app.atelier.image.RgbImage;
+import app.atelier.model.WeightsSearchPath;
+import app.atelier.ui.images.ImageRequest;
+import app.atelier.ui.memory.RememberedStudio;
+import app.atelier.ui.memory.StudioMemory;
+import app.atelier.ui.notify.UserMessage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Paste, browser drops, missing weights and the studio's memory. */
+@ExtendWith(ApplicationExtension.class)
+class StudioBehaviourTest {
+
+    private StudioTestWindow ui;
+
+    @Start
+    void start(Stage stage) {
+        ui = new StudioTestWindow(stage);
+    }
+
+    @Test
+    void pastingRawImageDataLoadsItAsTheContent(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            WritableImage pixels = new WritableImage(40, 30);
+            for (int y = 0; y < 30; y++) {
+                for (int x = 0; x < 40; x++) {
+                    pixels.getPixelWriter().setArgb(x, y, 0xFF000000 | (x * 6) << 16 | (y * 8) << 8 | 0x40);
+                }
+            }
+            ClipboardContent content = new ClipboardContent();
+            content.putImage(pixels);
+            ui.window.contentPane().dropZone().paste(MemoryDragboards.holding(content));
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ui.studio.content().image() != null);
+        RgbImage image = ui.studio.content().image().image();
+        assertThat(image.width()).isEqualTo(40);
+        assertThat(image.height()).isEqualTo(30);
+        assertThat(image.red(10, 5)).isEqualTo(60);
+        assertThat(image.green(10, 5)).isEqualTo(40);
+        assertThat(ui.studio.content().image().name()).isEqualTo("pasted image");
+    }
+
+    @Test
+    void anImageDraggedFromABrowserAsAnAddressLoads(FxRobot robot) throws Exception {
+        Path scream = TestData.image("scream.jpg");
+        Region drop = robot.lookup("#style-drop").queryAs(Region.class);
+        robot.interact(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putUrl(scream.toUri().toString());
+            MemoryDragboards.dragAndDrop(drop, MemoryDragboards.holding(content));
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ui.studio.styles().entries().size() == 1);
+        assertThat(ui.studio.styles().entries().get(0).image().name()).isEqualTo("scream.jpg");
+    }
+
+    @Test
+    void startWithoutWeightsSaysWhereAtelierLookedAndHowToFixIt(FxRobot robot, @TempDir Path emptyModels) throws Exception {
+        String previous = System.getProperty(WeightsSearchPath.PROPERTY);
+        System.setProperty(WeightsSearchPath.PROPERTY, emptyModels.toString());
+        try {
+            assumeTrue(WeightsSearchPath.standard().find(BackboneKind.SQUEEZENET1_1).isEmpty(),
+                    "SqueezeNet weights are installed in the user data folder; cannot test their absence here");
+            Path dog = TestData.image("dog.jpg");
+            robot.interact(() -> {
+                ui.studio.content().offer(List.of(new ImageRequest.FromFile(dog)));
+                ui.studio.styles().offer(List.of(new ImageRequest.FromFile(dog)));
+            });
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> ui.studio.content().image() != null && ui.studio.styles().entries().size() == 1);
+            robot.clickOn("#start");
+
+            UserMessage message = ui.studio.messages().latestProperty().get();
+            assertThat(message.level()).isEqualTo(UserMessage.Level.ERROR);
+            assertThat(message.text()).contains("SqueezeNet 1.1 weights were not found", emptyModels.toString(),
+                    "squeezenet1_1", "ATELIER_MODELS");
+            assertThat(ui.studio.render().activeProperty().get()).isFalse();
+            assertThat(robot.lookup("#notifications").queryAs(org.controlsfx.control.NotificationPane.class).isShowing()).isTrue();
+        } finally {
+            if (previous == null) {
+                System.clearProperty(WeightsSearchPath.PROPERTY);
+            } else {
+                System.setProperty(WeightsSearchPath.PROPERTY, previous);
+            }
+        }
+    }
+
+    @Test
+    void theStudioRemembersSettingsAndPictures(FxRobot robot, @TempDir Path config) throws Exception {
+        Path dog = TestData.image("dog.jpg");
+        Path scream = TestData.image("scream.jpg");
+        robot.interact(() -> {
+            ui.studio.content().offer(List.of(new ImageRequest.FromFile(dog)));
+            ui.studio.styles().offer(List.of(new ImageRequest.FromFile(scream)));
+            ui.studio.settings().betaProperty().set(77);
+            ui.studio.settings().sizeProperty().set(320);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> ui.studio.content().image() != null && ui.studio.styles().entries().size() == 1);
+        robot.interact(() -> ui.studio.styles().entries().get(0).weightProperty().set(2.5));
+
+        StudioMemory memory = new StudioMemory(config.resolve("studio.json"));
+        RememberedStudio[] saved = new RememberedStudio[1];
+        robot.interact(() -> saved[0] = ui.studio.remember(new RememberedStudio.WindowGeometry(10, 20, 1200, 800, false)));
+        memory.remember(saved[0]);
+
+        RememberedStudio recalled = memory.recall().orElseThrow();
+        assertThat(recalled).isEqualTo(saved[0]);
+        StudioViewModel[] fresh = new StudioViewModel[1];
+        robot.interact(() -> {
+            fresh[0] = new StudioViewModel();
+            fresh[0].restore(recalled);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> fresh[0].content().image() != null && fresh[0].styles().entries().size() == 1);
+        assertThat(fresh[0].settings().betaProperty().get()).isEqualTo(77);
+        assertThat(fresh[0].settings().sizeProperty().get()).isEqualTo(320);
+        assertThat(fresh[0].content().image().name()).isEqualTo("dog.jpg");
+        assertThat(fresh[0].styles().entries().get(0).weight()).isEqualTo(2.5);
+        assertThat(recalled.window().width()).isEqualTo(1200);
+    }
+}
