@@ -70,6 +70,11 @@ class EngineBenchmark {
 
     /** VGG19's 16 convolutions with torchvision's keys, He-initialised. */
     static void writeMadeUpVgg19(Path file) throws Exception {
+        writeMadeUpVgg19(file, 1f);
+    }
+
+    /** As above with every weight multiplied by {@code gain} (a huge gain overflows float32). */
+    static void writeMadeUpVgg19(Path file, float gain) throws Exception {
         int[][] blocks = {{64, 64}, {128, 128}, {256, 256, 256, 256}, {512, 512, 512, 512}, {512, 512, 512, 512}};
         Random random = new Random(5);
         List<NamedTensor> tensors = new ArrayList<>();
@@ -78,7 +83,7 @@ class EngineBenchmark {
         for (int[] block : blocks) {
             for (int out : block) {
                 float[] weight = new float[out * in * 9];
-                float scale = (float) Math.sqrt(2.0 / (in * 9));
+                float scale = (float) Math.sqrt(2.0 / (in * 9)) * gain;
                 for (int i = 0; i < weight.length; i++) {
                     weight[i] = (float) random.nextGaussian() * scale;
                 }

@@ -6,7 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /** A listener that keeps everything it is given, for tests to wait on and inspect. */
-final class JobRecorder implements JobListener {
+class JobRecorder implements JobListener {
 
     final List<IterationRecord> records = new CopyOnWriteArrayList<>();
     final List<Frame> frames = new CopyOnWriteArrayList<>();

@@ -229,4 +229,35 @@ class StyleTransferJobTest {
             }
         }
     }
+
+    @Test
+    void aSlowListenerGetsEveryRecordButOnlyTheLatestFrames() throws Exception {
+        JobRecorder fast = new JobRecorder();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        JobRecorder slow = new JobRecorder() {
+            @Override
+            public void onFrame(Frame frame) {
+                super.onFrame(frame);
+                try {
+                    release.await(); // stuck in its first frame until the job is over
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        try (StyleTransferJob job = StyleTransferJob.start(spec(32, 30, InitMode.CONTENT, 1, defaults()))) {
+            job.subscribe(fast);
+            job.subscribe(slow);
+            assertThat(job.awaitFinished(Duration.ofMinutes(1))).isTrue();
+            // The optimiser finished although this listener never returned from its first frame.
+            assertThat(slow.frames).hasSize(1);
+            release.countDown();
+            JobRecorder.await("slow listener to catch up", 60, () -> slow.sawState(JobState.COMPLETED));
+        }
+        assertThat(slow.records.stream().map(IterationRecord::iteration).toList())
+                .isEqualTo(java.util.stream.IntStream.rangeClosed(1, 30).boxed().toList());
+        assertThat(slow.frames).hasSize(2);
+        assertThat(slow.frames.get(1).iteration()).isEqualTo(30);
+        assertThat(fast.records).hasSize(30);
+    }
 }

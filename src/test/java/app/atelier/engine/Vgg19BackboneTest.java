@@ -103,4 +103,23 @@ class Vgg19BackboneTest {
         }
         assertThat(BackboneCache.shared().loads(weights)).isEqualTo(1);
     }
+
+    @Test
+    void aCostThatOverflowsFailsTheJobWithAClearMessage() throws Exception {
+        Path overflowing = dir.resolve("overflowing.safetensors");
+        EngineBenchmark.writeMadeUpVgg19(overflowing, 1e12f);
+        JobSpec spec = new JobSpec(BackboneKind.VGG19, overflowing, Pooling.MAX, ComputeDevice.CPU,
+                EngineBenchmark.noise(32, 32, 1), List.of(new StyleSource(EngineBenchmark.noise(32, 32, 2), 1)), 32,
+                InitMode.CONTENT, 3, 5, Defaults.parameters(BackboneKind.VGG19));
+        JobRecorder recorder = new JobRecorder();
+        try (StyleTransferJob job = StyleTransferJob.start(spec)) {
+            job.subscribe(recorder);
+            assertThat(job.awaitFinished(java.time.Duration.ofMinutes(1))).isTrue();
+            assertThat(job.state()).isEqualTo(JobState.FAILED);
+            assertThat(job.latestFrame()).isEmpty(); // no picture of a broken cost is ever shown
+        }
+        JobRecorder.await("the failure", 10, () -> !recorder.failures.isEmpty());
+        assertThat(recorder.states).endsWith(JobState.FAILED);
+        assertThat(recorder.failures.get(0).getMessage()).contains("iteration 1").contains("learning rate");
+    }
 }
