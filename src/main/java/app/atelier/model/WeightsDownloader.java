@@ -14,6 +14,12 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,17 +52,33 @@ public final class WeightsDownloader {
     private static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)");
 
+    /** How long a transfer may go without a byte before it counts as failed (and is resumed). */
+    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(60);
+
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "atelier-download-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final HttpClient client;
+    private final Duration stallTimeout;
 
     public WeightsDownloader() {
         this(HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(20))
-                .build());
+                .build(), DEFAULT_STALL_TIMEOUT);
     }
 
-    public WeightsDownloader(HttpClient client) {
+    /**
+     * @param stallTimeout java.net.http has no read timeout for a response body, so a connection
+     *                     that stops sending would block for ever; after this long without data
+     *                     the body is closed and the attempt fails
+     */
+    public WeightsDownloader(HttpClient client, Duration stallTimeout) {
         this.client = client;
+        this.stallTimeout = stallTimeout;
     }
 
     /** Where an unfinished download of {@code target} is kept. */
@@ -169,6 +191,14 @@ public final class WeightsDownloader {
             }
         };
         cancel.whenCancelled(closeBody);
+        AtomicLong lastData = new AtomicLong(System.nanoTime());
+        AtomicBoolean stalled = new AtomicBoolean();
+        long checkMillis = Math.max(50, stallTimeout.toMillis() / 4);
+        ScheduledFuture<?> watchdog = WATCHDOG.scheduleWithFixedDelay(() -> {
+            if (System.nanoTime() - lastData.get() > stallTimeout.toNanos() && stalled.compareAndSet(false, true)) {
+                closeBody.run();
+            }
+        }, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
         StandardOpenOption mode = start > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
         try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
             long began = System.nanoTime();
@@ -187,11 +217,18 @@ public final class WeightsDownloader {
                     if (cancel.isCancelled()) {
                         throw cancelled(request, part);
                     }
+                    if (stalled.get()) {
+                        throw new IOException("no data arrived for " + stallDescription(), e);
+                    }
                     throw e;
                 }
                 if (n < 0) {
+                    if (stalled.get()) {
+                        throw new IOException("no data arrived for " + stallDescription());
+                    }
                     break;
                 }
+                lastData.set(System.nanoTime());
                 ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
                 while (chunk.hasRemaining()) {
                     out.write(chunk);
@@ -206,8 +243,13 @@ public final class WeightsDownloader {
             }
             listener.progress(progress(received, start, total, began, System.nanoTime()));
         } finally {
+            watchdog.cancel(false);
             cancel.forget(closeBody);
         }
+    }
+
+    private String stallDescription() {
+        return stallTimeout.toMillis() < 1000 ? stallTimeout.toMillis() + " ms" : stallTimeout.toSeconds() + " s";
     }
 
     private static DownloadProgress progress(long received, long start, long total, long began, long now) {

@@ -55,11 +55,25 @@ class WeightsDownloaderTest {
             exchange.sendResponseHeaders(404, -1);
             exchange.close();
         });
+        server.createContext("/stalls.bin", exchange -> {
+            exchange.sendResponseHeaders(200, file.length);
+            exchange.getResponseBody().write(file, 0, 1000);
+            exchange.getResponseBody().flush();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
         server.start();
     }
 
+    private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+
     @AfterEach
     void stopServer() {
+        release.countDown();
         server.stop(0);
     }
 
@@ -186,6 +200,17 @@ class WeightsDownloaderTest {
                 Optional.empty(), 0, 1);
         assertThatThrownBy(() -> new WeightsDownloader().download(insecure, DownloadListener.NONE, new CancelSignal()))
                 .hasMessageContaining("only fetched over https");
+    }
+
+    @Test
+    void aConnectionThatStopsSendingFailsInsteadOfHanging() throws IOException {
+        WeightsDownloader downloader = new WeightsDownloader(java.net.http.HttpClient.newHttpClient(), java.time.Duration.ofMillis(300));
+        assertThatThrownBy(() -> downloader.download(request("/stalls.bin", Optional.of(fileHash), 1),
+                DownloadListener.NONE, new CancelSignal()))
+                .hasMessageContaining("no data arrived for 300 ms")
+                .hasMessageContaining("run the download again to resume");
+        assertThat(dir.resolve("weights.bin")).doesNotExist();
+        assertThat(Files.size(WeightsDownloader.partFile(dir.resolve("weights.bin")))).isEqualTo(1000);
     }
 
     @Test
