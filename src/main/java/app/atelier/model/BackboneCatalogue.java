@@ -19,6 +19,12 @@ public final class BackboneCatalogue {
     /** torchvision's VGG19 ImageNet weights (VGG19_Weights.IMAGENET1K_V1), about 548 MiB. */
     static final URI VGG19_URL = URI.create("https://download.pytorch.org/models/vgg19-dcbb9e9d.pth");
 
+    /**
+     * torchvision's SqueezeNet 1.1 ImageNet weights (SqueezeNet1_1_Weights.IMAGENET1K_V1): the same
+     * architecture as the shared .npy copy but a different training run; renamed to its layout.
+     */
+    static final URI SQUEEZENET_URL = URI.create("https://download.pytorch.org/models/squeezenet1_1-b8a52dc0.pth");
+
     private static final Map<BackboneKind, CatalogueEntry> ENTRIES = build();
 
     private BackboneCatalogue() {
@@ -52,14 +58,17 @@ public final class BackboneCatalogue {
         entries.put(BackboneKind.SQUEEZENET1_1, new CatalogueEntry(
                 BackboneKind.SQUEEZENET1_1,
                 "SqueezeNet 1.1 trained on ImageNet: about ten times faster than VGG19, for live tweaking on a CPU",
-                List.of(),
-                0,
-                Optional.empty(),
+                List.of(SQUEEZENET_URL),
+                // About 4.7 MiB; for the free-space check only.
+                5_000_000L,
+                Optional.of("b8a52dc0"),
                 BackboneArchitecture.SQUEEZENET1_1.parameterCount() * Float.BYTES + 52 * 128L,
-                "Apache-2.0 (the ONNX model zoo's copy of the MXNet Gluon model)",
+                "the .npy copy: Apache-2.0 (the ONNX model zoo's copy of the MXNet Gluon model);"
+                        + " the download: torchvision (BSD-3-Clause), no separate weights licence",
                 readHashes("squeezenet1_1.sha256"),
-                "Import only: a folder of 52 .npy files (squeezenet0_conv{i}_weight/bias.npy), as in the shared"
-                        + " models folder; its files are checked against known SHA-256 hashes."));
+                "Import: a folder of 52 .npy files (squeezenet0_conv{i}_weight/bias.npy) as in the shared models"
+                        + " folder, checked against known SHA-256 hashes. Download: torchvision's squeezenet1_1-b8a52dc0.pth,"
+                        + " the same network trained separately, checked by the SHA-256 prefix in its name."));
         return entries;
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * The backbones' weights on this machine, for the Models dialog and the {@code models} command:
@@ -26,6 +27,7 @@ public final class ModelStore {
     private final WeightsSearchPath searchPath;
     private final Path installFolder;
     private final WeightsDownloader downloader;
+    private final Function<BackboneKind, CatalogueEntry> catalogue;
     private final ExecutorService downloads = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "atelier-weights-download");
         thread.setDaemon(true);
@@ -33,6 +35,13 @@ public final class ModelStore {
     });
 
     public ModelStore(WeightsSearchPath searchPath, Path installFolder, WeightsDownloader downloader) {
+        this(searchPath, installFolder, downloader, BackboneCatalogue::entry);
+    }
+
+    /** @param catalogue where each backbone comes from (tests point it at a local server) */
+    ModelStore(WeightsSearchPath searchPath, Path installFolder, WeightsDownloader downloader,
+               Function<BackboneKind, CatalogueEntry> catalogue) {
+        this.catalogue = catalogue;
         List<Path> folders = new ArrayList<>(searchPath.folders());
         if (!folders.contains(installFolder)) {
             folders.add(installFolder);
@@ -81,10 +90,10 @@ public final class ModelStore {
     private ModelStatus inspect(BackboneKind kind, boolean deep) {
         Optional<Path> found = searchPath.find(kind);
         if (found.isEmpty()) {
-            CatalogueEntry entry = BackboneCatalogue.entry(kind);
+            CatalogueEntry entry = catalogue.apply(kind);
             String way = entry.downloadable()
-                    ? "download it (atelier models download " + kind.id() + ") or import a file"
-                    : "import it (atelier models import FOLDER --as " + kind.id() + ")";
+                    ? "download it (atelier models download " + kind.id() + ") or import a file (atelier models import PATH)"
+                    : "import it (atelier models import PATH --as " + kind.id() + ")";
             return new ModelStatus(kind, ModelState.MISSING, Optional.empty(), 0,
                     "not found in " + searchPath.describe() + "; " + way);
         }
@@ -123,18 +132,14 @@ public final class ModelStore {
 
     /** {@link #download} on the calling thread. */
     public Path downloadNow(BackboneKind kind, DownloadListener listener, CancelSignal cancel) throws IOException {
-        CatalogueEntry entry = BackboneCatalogue.entry(kind);
+        CatalogueEntry entry = catalogue.apply(kind);
         if (!entry.downloadable()) {
             throw new IOException(entry.kind().displayName() + " has no download source Atelier can vouch for. "
                     + entry.note());
         }
-        return downloadFrom(entry, entry.sources().get(0), listener, cancel);
-    }
-
-    /** Downloads {@code entry} from {@code source} (a mirror or a test server). */
-    Path downloadFrom(CatalogueEntry entry, URI source, DownloadListener listener, CancelSignal cancel) throws IOException {
         Files.createDirectories(installFolder);
-        String fileName = Path.of(entry.sources().get(0).getPath()).getFileName().toString();
+        URI source = entry.sources().get(0);
+        String fileName = Path.of(source.getPath()).getFileName().toString();
         Path published = installFolder.resolve("downloads").resolve(fileName);
         // A verified file from an earlier run whose conversion did not finish is used again.
         if (!Files.isRegularFile(published) || !entry.sha256Prefix().map(p -> matches(published, p)).orElse(false)) {

@@ -37,7 +37,7 @@ class ModelsCommandTest {
         assertThat(run.out()).containsPattern("vgg19\\s+missing")
                 .containsPattern("squeezenet1_1\\s+missing")
                 .contains("https://download.pytorch.org/models/vgg19-dcbb9e9d.pth")
-                .contains("import only")
+                .contains("https://download.pytorch.org/models/squeezenet1_1-b8a52dc0.pth")
                 .contains("Installs go to " + dir.resolve("models"));
     }
 
@@ -92,10 +92,10 @@ class ModelsCommandTest {
     }
 
     @Test
-    void downloadOfAnImportOnlyBackboneSaysHowToGetIt() {
-        CliRun run = models("download", "squeezenet1_1");
-        assertThat(run.exitCode()).isEqualTo(AtelierCommand.EXIT_FAILURE);
-        assertThat(run.errLines()).singleElement().asString().contains("Import only");
+    void downloadOfAnUnknownBackboneNamesTheChoices() {
+        CliRun run = models("download", "alexnet");
+        assertThat(run.exitCode()).isEqualTo(AtelierCommand.EXIT_USAGE);
+        assertThat(run.errLines()).singleElement().asString().contains("unknown backbone 'alexnet'").contains("vgg19");
     }
 
     @Test

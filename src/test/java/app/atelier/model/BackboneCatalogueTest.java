@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class BackboneCatalogueTest {
 
@@ -71,9 +73,10 @@ class BackboneCatalogueTest {
         assertThat(BackboneArchitecture.SQUEEZENET1_1.parameterCount()).isEqualTo(1_235_496L);
     }
 
-    @Test
-    void vgg19EntryChecksTheHashPrefixInTorchvisionsFileName() {
-        CatalogueEntry entry = BackboneCatalogue.entry(BackboneKind.VGG19);
+    @ParameterizedTest
+    @EnumSource(BackboneKind.class)
+    void downloadsCheckTheHashPrefixInTorchvisionsFileName(BackboneKind kind) {
+        CatalogueEntry entry = BackboneCatalogue.entry(kind);
         assertThat(entry.sources()).hasSize(1);
         String url = entry.sources().get(0).toString();
         assertThat(url).startsWith("https://");
@@ -83,7 +86,7 @@ class BackboneCatalogueTest {
         assertThat(entry.sha256Prefix()).contains(prefix.group(1));
         assertThat(entry.sha256Prefix().get()).hasSize(8);
         assertThat(entry.licence()).contains("BSD-3-Clause");
-        assertThat(entry.taps()).contains("conv1_1", "conv5_4");
+        assertThat(entry.taps()).isEqualTo(kind.taps());
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -111,53 +112,108 @@ class ModelStoreTest {
     }
 
     @Test
-    void squeezenetHasNoDownloadAndSaysHowToImport() {
-        assertThatThrownBy(() -> store(List.of()).downloadNow(BackboneKind.SQUEEZENET1_1, DownloadListener.NONE, new CancelSignal()))
-                .hasMessageContaining("Import only");
+    void aBackboneWithoutSourceSaysHowToImport() {
+        CatalogueEntry squeezenet = BackboneCatalogue.entry(BackboneKind.SQUEEZENET1_1);
+        CatalogueEntry importOnly = new CatalogueEntry(BackboneKind.SQUEEZENET1_1, squeezenet.description(), List.of(),
+                0, Optional.empty(), squeezenet.installedBytes(), squeezenet.licence(), squeezenet.fileHashes(), "Import only.");
+        ModelStore store = new ModelStore(new WeightsSearchPath(List.of()), dir.resolve("user-models"),
+                new WeightsDownloader(), kind -> importOnly);
+        assertThatThrownBy(() -> store.downloadNow(BackboneKind.SQUEEZENET1_1, DownloadListener.NONE, new CancelSignal()))
+                .hasMessageContaining("no download source").hasMessageContaining("Import only");
+        assertThat(store.status(BackboneKind.SQUEEZENET1_1).detail()).contains("models import PATH --as squeezenet1_1");
     }
 
-    @Test
-    void downloadFromALocalServerConvertsAndKeepsOnlyTheConvolutions() throws Exception {
-        Path published = VggFixtures.writeVgg19(dir.resolve("published.safetensors"), 9);
-        byte[] bytes = Files.readAllBytes(published);
-        String prefix = Sha256.of(bytes).substring(0, 8);
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/models/vgg19-" + prefix + ".pth", exchange -> {
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        });
-        server.start();
-        try {
-            URI source = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/models/vgg19-" + prefix + ".pth");
-            CatalogueEntry catalogue = BackboneCatalogue.entry(BackboneKind.VGG19);
-            CatalogueEntry local = new CatalogueEntry(BackboneKind.VGG19, catalogue.description(), List.of(source),
-                    bytes.length, Optional.of(prefix), catalogue.installedBytes(), catalogue.licence(), Map.of(), catalogue.note());
-            ModelStore store = store(List.of());
-            List<DownloadProgress> events = Collections.synchronizedList(new ArrayList<>());
+    /** A server on the loopback interface publishing one file under torchvision's naming. */
+    private record Publisher(HttpServer server, URI url, String prefix) implements AutoCloseable {
+        static Publisher of(Path file, String stem) throws IOException {
+            byte[] bytes = Files.readAllBytes(file);
+            String prefix = Sha256.of(bytes).substring(0, 8);
+            String path = "/models/" + stem + "-" + prefix + ".pth";
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext(path, exchange -> {
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            });
+            server.start();
+            return new Publisher(server, URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path), prefix);
+        }
 
-            Path installed = store.downloadFrom(local, source, events::add, new CancelSignal());
+        CatalogueEntry entry(BackboneKind kind, long size) {
+            CatalogueEntry real = BackboneCatalogue.entry(kind);
+            return new CatalogueEntry(kind, real.description(), List.of(url), size, Optional.of(prefix),
+                    real.installedBytes(), real.licence(), real.fileHashes(), real.note());
+        }
 
-            assertThat(installed).isEqualTo(store.installFolder().resolve("vgg19.safetensors"));
-            assertThat(SafetensorsReader.readAll(installed).keySet()).containsExactlyElementsOf(BackboneArchitecture.VGG19.names());
-            assertThat(events.get(events.size() - 1).receivedBytes()).isEqualTo(bytes.length);
-            assertThat(store.verify(BackboneKind.VGG19).state()).isEqualTo(ModelState.PRESENT);
-            try (var left = Files.walk(store.installFolder())) {
-                assertThat(left.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
-                        .containsExactlyInAnyOrder("vgg19.safetensors", "vgg19.safetensors.sha256");
-            }
-        } finally {
+        @Override
+        public void close() {
             server.stop(0);
         }
     }
 
     @Test
+    void downloadFromALocalServerConvertsAndKeepsOnlyTheConvolutions() throws Exception {
+        Path published = VggFixtures.writeVgg19(dir.resolve("published.safetensors"), 9);
+        long size = Files.size(published);
+        try (Publisher publisher = Publisher.of(published, "vgg19")) {
+            ModelStore store = new ModelStore(new WeightsSearchPath(List.of()), dir.resolve("user-models"),
+                    new WeightsDownloader(), kind -> publisher.entry(kind, size));
+            List<DownloadProgress> events = Collections.synchronizedList(new ArrayList<>());
+
+            Path installed = store.downloadNow(BackboneKind.VGG19, events::add, new CancelSignal());
+
+            assertThat(installed).isEqualTo(store.installFolder().resolve("vgg19.safetensors"));
+            assertThat(SafetensorsReader.readAll(installed).keySet()).containsExactlyElementsOf(BackboneArchitecture.VGG19.names());
+            assertThat(events.get(events.size() - 1).receivedBytes()).isEqualTo(Files.size(published));
+            assertThat(store.verify(BackboneKind.VGG19).state()).isEqualTo(ModelState.PRESENT);
+            try (var left = Files.walk(store.installFolder())) {
+                assertThat(left.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
+                        .containsExactlyInAnyOrder("vgg19.safetensors", "vgg19.safetensors.sha256");
+            }
+        }
+    }
+
+    @Test
+    void backgroundDownloadOfTorchvisionSqueezenetIsRenamedToTheNpyLayout() throws Exception {
+        Random random = new Random(3);
+        List<NamedTensor> tensors = new ArrayList<>();
+        Map<String, String> torchvision = TorchvisionNames.squeezenet();
+        for (TensorSpec spec : BackboneArchitecture.SQUEEZENET1_1.tensors()) {
+            tensors.add(VggFixtures.random(torchvision.get(spec.name()), random, spec.shape()));
+        }
+        Path published = dir.resolve("squeezenet.safetensors");
+        SafetensorsWriter.write(published, tensors);
+        long size = Files.size(published);
+        try (Publisher publisher = Publisher.of(published, "squeezenet1_1")) {
+            ModelStore store = new ModelStore(new WeightsSearchPath(List.of()), dir.resolve("user-models"),
+                    new WeightsDownloader(), kind -> publisher.entry(kind, size));
+            List<String> threads = Collections.synchronizedList(new ArrayList<>());
+
+            DownloadTask task = store.download(BackboneKind.SQUEEZENET1_1, p -> threads.add(Thread.currentThread().getName()));
+            Path installed = task.result().get(60, TimeUnit.SECONDS);
+
+            assertThat(installed).isEqualTo(store.installFolder().resolve("squeezenet1_1"));
+            assertThat(threads).isNotEmpty().allMatch(name -> name.equals("atelier-weights-download"));
+            ModelStatus status = store.status(BackboneKind.SQUEEZENET1_1);
+            assertThat(status.state()).as(status.detail()).isEqualTo(ModelState.PRESENT);
+            assertThat(status.detail()).contains("recorded when it was imported");
+        }
+    }
+
+    @Test
     void backgroundDownloadReportsFailureThroughItsFuture() throws Exception {
-        ModelStore store = store(List.of());
-        DownloadTask task = store.download(BackboneKind.SQUEEZENET1_1, DownloadListener.NONE);
-        assertThatThrownBy(() -> task.result().get(60, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class)
-                .hasMessageContaining("Import only");
+        Path published = VggFixtures.writeVgg19(dir.resolve("published.safetensors"), 4);
+        try (Publisher publisher = Publisher.of(published, "vgg19")) {
+            CatalogueEntry wrongPrefix = new CatalogueEntry(BackboneKind.VGG19, "", List.of(publisher.url()), 0,
+                    Optional.of("00000000"), 0, "", Map.of(), "");
+            ModelStore store = new ModelStore(new WeightsSearchPath(List.of()), dir.resolve("user-models"),
+                    new WeightsDownloader(), kind -> wrongPrefix);
+            DownloadTask task = store.download(BackboneKind.VGG19, DownloadListener.NONE);
+            assertThatThrownBy(() -> task.result().get(60, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .hasMessageContaining("not the published one");
+            assertThat(store.status(BackboneKind.VGG19).state()).isEqualTo(ModelState.MISSING);
+        }
     }
 }
