@@ -38,8 +38,11 @@ public final class ModelStore {
         this(searchPath, installFolder, downloader, BackboneCatalogue::entry);
     }
 
-    /** @param catalogue where each backbone comes from (tests point it at a local server) */
-    ModelStore(WeightsSearchPath searchPath, Path installFolder, WeightsDownloader downloader,
+    /**
+     * @param catalogue where each backbone comes from: {@link BackboneCatalogue#entry} normally; a
+     *                  mirror, or a server on this machine for tests and screenshots
+     */
+    public ModelStore(WeightsSearchPath searchPath, Path installFolder, WeightsDownloader downloader,
                Function<BackboneKind, CatalogueEntry> catalogue) {
         this.catalogue = catalogue;
         List<Path> folders = new ArrayList<>(searchPath.folders());

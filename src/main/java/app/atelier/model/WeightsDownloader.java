@@ -117,7 +117,7 @@ public final class WeightsDownloader {
         }
         if (lastFailure != null) {
             long have = Files.exists(part) ? Files.size(part) : 0;
-            throw new IOException("Could not download " + request.source() + " (" + describe(lastFailure) + ")."
+            throw new IOException("Could not download " + request.source() + " (" + describe(lastFailure, request.source()) + ")."
                     + (have > 0 ? " " + have + " bytes are kept in " + part + "; run the download again to resume." : "")
                     + " Without a network connection, get the file another way and import it"
                     + " (atelier models import FILE).", lastFailure);
@@ -307,7 +307,19 @@ public final class WeightsDownloader {
                 + part.getFileName() + " is kept to resume later");
     }
 
-    private static String describe(Throwable e) {
+    private static String describe(Throwable e, URI source) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.nio.channels.UnresolvedAddressException) {
+                return "cannot reach " + source.getHost() + ": offline, or blocked by a firewall or proxy";
+            }
+            if (t instanceof java.net.http.HttpTimeoutException) {
+                return source.getHost() + " did not answer in time";
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }

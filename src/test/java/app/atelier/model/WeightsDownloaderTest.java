@@ -214,6 +214,19 @@ class WeightsDownloaderTest {
     }
 
     @Test
+    void noServerMeansOfflineWithTheWayOut() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        var request = new WeightsDownloader.Request(URI.create("http://127.0.0.1:" + closedPort + "/w.pth"),
+                dir.resolve("w.pth"), Optional.empty(), 0, 1);
+        assertThatThrownBy(() -> new WeightsDownloader().download(request, DownloadListener.NONE, new CancelSignal()))
+                .hasMessageContaining("cannot reach 127.0.0.1")
+                .hasMessageContaining("atelier models import FILE");
+    }
+
+    @Test
     void notEnoughFreeSpaceIsRefusedBeforeDownloading() {
         var huge = new WeightsDownloader.Request(url("/weights.bin"), dir.resolve("weights.bin"), Optional.empty(),
                 Long.MAX_VALUE / 4, 1);
