@@ -52,7 +52,7 @@ class TorchCheckpointReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tiny.pth", "tiny-legacy.pth"})
+    @ValueSource(strings = {"tiny.pth", "tiny-legacy.pth", "tiny-2017.pth"})
     void stateDictMatchesNumpysCopy(String file) throws IOException {
         Map<String, NamedTensor> expected = readNpz(resource("tiny-expected.npz"));
         Map<String, NamedTensor> actual = TorchCheckpointReader.read(resource(file));

@@ -41,7 +41,7 @@ class WeightsImporterTest {
             new TensorSpec("features.5.weight", new long[] {8, 4, 3, 3}), new TensorSpec("features.5.bias", new long[] {8})));
 
     @ParameterizedTest
-    @ValueSource(strings = {"tiny.pth", "tiny-legacy.pth"})
+    @ValueSource(strings = {"tiny.pth", "tiny-legacy.pth", "tiny-2017.pth"})
     void realTorchvisionPthImportsKeepingOnlyTheConvolutions(String name) throws IOException {
         Path source = TorchCheckpointReaderTest.resource(name);
         Path target = models().resolve("tiny.safetensors");
