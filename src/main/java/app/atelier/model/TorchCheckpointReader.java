@@ -66,6 +66,9 @@ public final class TorchCheckpointReader {
             }
         } catch (EOFException e) {
             throw new WeightsFormatException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // Damaged input must end in a message for the user, whatever check it slipped past.
+            throw new WeightsFormatException(file + ": damaged checkpoint (" + e + ")", e);
         }
         if (headLength >= 262 && new String(head, 257, 5, StandardCharsets.ISO_8859_1).equals("ustar")) {
             throw new WeightsFormatException(file + ": a tar checkpoint from torch 0.1.9 or older, which Atelier"
@@ -108,7 +111,7 @@ public final class TorchCheckpointReader {
                 if (!wanted.test(entry.getKey())) {
                     continue;
                 }
-                Storage storage = (Storage) entry.getValue().storage();
+                Storage storage = storageOf(entry.getKey(), entry.getValue(), file);
                 ByteBuffer bytes = data.get(storage.key());
                 if (bytes == null) {
                     ZipEntry storageEntry = zip.getEntry(prefix + "data/" + storage.key());
@@ -201,7 +204,7 @@ public final class TorchCheckpointReader {
                 if (!wanted.test(entry.getKey())) {
                     continue;
                 }
-                Storage storage = (Storage) entry.getValue().storage();
+                Storage storage = storageOf(entry.getKey(), entry.getValue(), file);
                 Long offset = dataOffsets.get(storage.key());
                 if (offset == null) {
                     throw new WeightsFormatException(file + ": damaged: the data of tensor '" + entry.getKey() + "' is missing");
@@ -292,6 +295,13 @@ public final class TorchCheckpointReader {
             throw new WeightsFormatException(file + ": holds no tensors");
         }
         return tensors;
+    }
+
+    private static Storage storageOf(String name, TensorRef ref, Path file) throws WeightsFormatException {
+        if (ref.storage() instanceof Storage storage) {
+            return storage;
+        }
+        throw new WeightsFormatException(file + ": tensor '" + name + "' is not built on a storage (damaged)");
     }
 
     private static NamedTensor materialise(String name, TensorRef ref, Storage storage, ByteBuffer bytes, Path file)
