@@ -35,12 +35,14 @@ FIRE_CHANNELS = [(16, 64), (16, 64), (32, 128), (32, 128), (48, 192), (48, 192),
 VGG_BLOCKS = [[64, 64], [128, 128], [256] * 4, [512] * 4, [512] * 4]
 VGG_TAPS = ["conv%d_%d" % (b + 1, c + 1) for b, block in enumerate(VGG_BLOCKS) for c in range(len(block))]
 
-# The app's defaults (engine Defaults.parameters / BackboneKind).
+# The app's defaults (engine Defaults.parameters and BackboneKind's layer weights): keep in step.
 DEFAULTS = {
-    "squeezenet1_1": dict(content=["fire1"], style=[("conv0", 1.0), ("fire2", 1.0), ("fire3", 1.0), ("fire4", 1.0)]),
-    "vgg19": dict(content=["conv4_2"], style=[(t, 1.0) for t in ["conv1_1", "conv2_1", "conv3_1", "conv4_1", "conv5_1"]]),
+    "squeezenet1_1": dict(content=["fire1"], alpha=1.0, beta=0.0025,
+                          style=[("conv0", 20000.0), ("fire2", 500.0), ("fire3", 12.0), ("fire4", 1.0)]),
+    "vgg19": dict(content=["conv4_2"], alpha=1.0, beta=1.0,
+                  style=[("conv1_1", 244.0), ("conv2_1", 61.0), ("conv3_1", 15.0), ("conv4_1", 3.8), ("conv5_1", 3.8)]),
 }
-ALPHA, BETA, TV_WEIGHT, LEARNING_RATE = 1.0, 1.0, 0.0, 0.02
+TV_WEIGHT, LEARNING_RATE = 0.0, 0.015
 
 MACS = {"conv": 0.0, "gram": 0.0}  # counted on the first evaluation
 
@@ -357,7 +359,7 @@ def main():
             per_layer[name] = cost.item()
             style_total = style_total + cost * weight
         tv = total_variation(leaf)
-        total = content_total * ALPHA + style_total * BETA + tv * TV_WEIGHT
+        total = content_total * layers["alpha"] + style_total * layers["beta"] + tv * TV_WEIGHT
         breakdown = (total.item(), content_total.item(), style_total.item(), tv.item())
         del features
         total.backward()

@@ -30,6 +30,20 @@ interface Backbone extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * Closes an intermediate activation once the next layer has consumed it, unless it is one of the
+     * returned taps. Autograd keeps its own reference to whatever backward needs; the Java handle
+     * would only keep the memory until the iteration's scope closes, past the peak of backward.
+     */
+    static void release(NDArray consumed, Map<String, NDArray> taps) {
+        for (NDArray tap : taps.values()) {
+            if (tap == consumed) {
+                return;
+            }
+        }
+        consumed.close();
+    }
+
     /** The index of the deepest wanted tap, rejecting unknown names with the list of valid ones. */
     static int deepestTap(List<String> taps, Set<String> wanted, String networkName) {
         int deepest = -1;

@@ -84,6 +84,10 @@ final class BackboneCache {
             entry = new Entry(BackboneLoader.load(kind, normalized, effectivePooling, device, dataType));
             loadCounts.merge(normalized, 1, Integer::sum);
             entries.put(key, entry);
+            // Reading weights leaves the Java heap grown by the file's size twice over (bytes, then
+            // floats; humongous arrays for VGG19, about 170 MB). A full collection now lets G1 give
+            // those pages back before the job's activations need the memory.
+            System.gc();
         }
         entry.users++;
         return new Lease(key, entry);

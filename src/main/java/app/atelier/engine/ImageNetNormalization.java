@@ -17,6 +17,8 @@ final class ImageNetNormalization {
     }
 
     NDArray apply(NDArray rgb) {
-        return rgb.sub(mean).div(std);
+        try (NDArray centred = rgb.sub(mean)) {
+            return centred.div(std);
+        }
     }
 }

@@ -27,8 +27,14 @@ final class SqueezeNetBackbone implements Backbone {
     private record Fire(ConvLayer squeeze, ConvLayer expand1, ConvLayer expand3) {
         NDArray forward(NDArray input) {
             NDArray squeezed = squeeze.forwardRelu(input);
-            return NDArrays.concat(new ai.djl.ndarray.NDList(expand1.forwardRelu(squeezed),
-                    expand3.forwardRelu(squeezed)), 1);
+            NDArray wide = expand1.forwardRelu(squeezed);
+            NDArray tall = expand3.forwardRelu(squeezed);
+            NDArray joined = NDArrays.concat(new ai.djl.ndarray.NDList(wide, tall), 1);
+            // Autograd holds what backward needs; the handles would only hold memory past the peak.
+            squeezed.close();
+            wide.close();
+            tall.close();
+            return joined;
         }
     }
 
@@ -110,13 +116,19 @@ final class SqueezeNetBackbone implements Backbone {
         if (deepest < 0) {
             return result;
         }
-        NDArray x = conv0.forwardRelu(normalization.apply(rgb));
+        NDArray normalized = normalization.apply(rgb);
+        NDArray x = conv0.forwardRelu(normalized);
+        normalized.close();
         keep(result, wanted, "conv0", x);
         for (int i = 0; i < deepest; i++) {
             if (i == 0 || i == 2 || i == 4) {
-                x = maxPool(x);
+                NDArray pooled = maxPool(x);
+                Backbone.release(x, result);
+                x = pooled;
             }
-            x = fires.get(i).forward(x);
+            NDArray input = x;
+            x = fires.get(i).forward(input);
+            Backbone.release(input, result);
             keep(result, wanted, "fire" + (i + 1), x);
         }
         return result;

@@ -55,6 +55,9 @@ final class StyleObjective {
                 .add(style.mul(parameters.beta()))
                 .add(tv.mul(parameters.tvWeight()));
         LossBreakdown breakdown = new LossBreakdown(value(total), value(content), value(style), perLayer, value(tv));
+        // Backward's peak is the highest memory of an iteration; autograd keeps the activations it
+        // needs and frees each as backward passes it, but only if no Java handle still holds it.
+        features.values().forEach(NDArray::close);
         return new Evaluation(total, breakdown);
     }
 

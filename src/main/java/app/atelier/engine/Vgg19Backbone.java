@@ -88,10 +88,14 @@ final class Vgg19Backbone implements Backbone {
         NDArray x = normalization.apply(rgb);
         for (int i = 0; i <= deepest; i++) {
             if (i > 0 && poolAfter[i - 1]) {
-                x = pool(x);
+                NDArray pooled = pool(x);
+                Backbone.release(x, result);
+                x = pooled;
             }
             ConvLayer conv = convs.get(i);
-            x = conv.forwardRelu(x);
+            NDArray input = x;
+            x = conv.forwardRelu(input);
+            Backbone.release(input, result);
             if (wanted.contains(conv.name())) {
                 result.put(conv.name(), x);
             }
