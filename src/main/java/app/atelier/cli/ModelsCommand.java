@@ -65,6 +65,28 @@ public final class ModelsCommand implements Callable<Integer> {
         return ModelStore.standard();
     }
 
+    /**
+     * The usable weights of {@code kind}, downloading them first when they are missing or corrupt
+     * (for {@code render --download}); progress is drawn on {@code err}. Blocks.
+     */
+    public static Path findOrDownload(ModelStore store, BackboneKind kind, PrintWriter err) throws IOException {
+        ModelStatus status = store.status(kind);
+        if (status.usable()) {
+            return status.location().orElseThrow();
+        }
+        err.println(kind.displayName() + " is " + status.state().name().toLowerCase(Locale.ROOT) + "; downloading it into "
+                + store.installFolder());
+        CancelSignal cancel = new CancelSignal();
+        store.downloadNow(kind, new TerminalProgress(err), cancel);
+        err.println();
+        ModelStatus after = store.status(kind);
+        if (!after.usable()) {
+            throw new IOException("downloaded " + kind.id() + " but it is " + after.state().name().toLowerCase(Locale.ROOT)
+                    + ": " + after.detail());
+        }
+        return after.location().orElseThrow();
+    }
+
     static BackboneKind kind(String name, CommandLine commandLine) {
         try {
             return BackboneKind.fromId(name);
