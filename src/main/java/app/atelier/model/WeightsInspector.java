@@ -57,8 +57,11 @@ final class WeightsInspector {
                         + " (damaged or a different copy); import SqueezeNet again");
             }
         }
+        Map<String, String> catalogue = BackboneCatalogue.entry(kind).fileHashes();
+        boolean catalogueCopy = expected != catalogue && BackboneArchitecture.SQUEEZENET1_1.names().stream()
+                .allMatch(name -> Sha256.matches(expected.get(name + ".npy"), catalogue.getOrDefault(name + ".npy", "-")));
         return new ModelStatus(kind, ModelState.PRESENT, Optional.of(folder), sizeOf(folder),
-                "52 files match " + against);
+                "52 files match " + against + (catalogueCopy ? ", which are the catalogue's" : ""));
     }
 
     private static ModelStatus inspectVgg19(Path file, boolean deep) throws IOException {

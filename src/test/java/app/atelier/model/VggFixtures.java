@@ -36,4 +36,20 @@ final class VggFixtures {
         SafetensorsWriter.write(file, vgg19WithClassifier(seed));
         return file;
     }
+
+    private static Path shared;
+
+    /**
+     * One VGG19-shaped .safetensors (80 MB) for all tests of a run to read, never to change: writing
+     * a fresh one per test costs seconds on a small CI machine.
+     */
+    static synchronized Path sharedVgg19() throws IOException {
+        if (shared == null) {
+            Path folder = java.nio.file.Files.createTempDirectory("atelier-vgg19-fixture");
+            shared = writeVgg19(folder.resolve("vgg19-full.safetensors"), 7);
+            shared.toFile().deleteOnExit();
+            folder.toFile().deleteOnExit();
+        }
+        return shared;
+    }
 }

@@ -86,7 +86,7 @@ class WeightsImporterTest {
 
     @Test
     void vgg19SafetensorsIsImportedWithoutItsClassifier() throws IOException {
-        Path source = VggFixtures.writeVgg19(dir.resolve("vgg19-full.safetensors"), 7);
+        Path source = VggFixtures.sharedVgg19();
         Path models = models();
 
         assertThat(WeightsImporter.detectKind(source)).isEqualTo(BackboneKind.VGG19);
@@ -128,6 +128,7 @@ class WeightsImporterTest {
                 .isEqualTo(Files.readAllBytes(shared.resolve("squeezenet0_conv12_weight.npy")));
         ModelStatus status = WeightsInspector.inspect(BackboneKind.SQUEEZENET1_1, installed, true);
         assertThat(status.state()).as(status.detail()).isEqualTo(ModelState.PRESENT);
+        assertThat(status.detail()).contains("recorded when it was imported, which are the catalogue's");
 
         // A second import replaces the first without leaving anything beside it.
         WeightsImporter.importInto(models, BackboneKind.SQUEEZENET1_1, dir.resolve("again"));
