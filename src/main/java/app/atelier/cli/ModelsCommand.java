@@ -6,6 +6,7 @@ import app.atelier.model.CancelSignal;
 import app.atelier.model.CatalogueEntry;
 import app.atelier.model.DownloadListener;
 import app.atelier.model.DownloadProgress;
+import app.atelier.model.DownloadStage;
 import app.atelier.model.ModelState;
 import app.atelier.model.ModelStatus;
 import app.atelier.model.ModelStore;
@@ -283,6 +284,16 @@ public final class ModelsCommand implements Callable<Integer> {
             err.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
             err.flush();
             lastLength = line.length();
+        }
+
+        @Override
+        public void stage(DownloadStage stage) {
+            if (stage != DownloadStage.DOWNLOADING) {
+                err.println();
+                err.print(stage == DownloadStage.VERIFYING ? "Checking the SHA-256..." : "Keeping what style transfer needs...");
+                err.flush();
+                lastLength = 0;
+            }
         }
 
         /** "[######..................]  120.3/574.7 MB  8.2 MB/s  ETA 0:55". */

@@ -11,4 +11,8 @@ public interface DownloadListener {
      * all bytes are in; it must return quickly (a UI hands the value to its own thread).
      */
     void progress(DownloadProgress progress);
+
+    /** Called on the thread that runs the download when it moves to {@code stage}. */
+    default void stage(DownloadStage stage) {
+    }
 }

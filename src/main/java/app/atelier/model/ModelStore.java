@@ -152,6 +152,7 @@ public final class ModelStore {
         if (cancel.isCancelled()) {
             throw new DownloadCancelledException("Download of " + entry.kind().displayName() + " cancelled");
         }
+        listener.stage(DownloadStage.INSTALLING);
         Path installed = WeightsImporter.importInto(published, entry.kind(), installFolder);
         Files.deleteIfExists(published);
         return installed;

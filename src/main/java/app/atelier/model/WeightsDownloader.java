@@ -100,6 +100,7 @@ public final class WeightsDownloader {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path part = partFile(target);
+        listener.stage(DownloadStage.DOWNLOADING);
         IOException lastFailure = null;
         for (int attempt = 1; attempt <= request.attempts(); attempt++) {
             try {
@@ -122,6 +123,7 @@ public final class WeightsDownloader {
                     + " Without a network connection, get the file another way and import it"
                     + " (atelier models import FILE).", lastFailure);
         }
+        listener.stage(DownloadStage.VERIFYING);
         verify(request, part);
         WeightsImporter.moveIntoPlace(part, target);
         return target;

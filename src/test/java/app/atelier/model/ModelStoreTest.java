@@ -161,7 +161,22 @@ class ModelStoreTest {
                     new WeightsDownloader(), kind -> publisher.entry(kind, size));
             List<DownloadProgress> events = Collections.synchronizedList(new ArrayList<>());
 
-            Path installed = store.downloadNow(BackboneKind.VGG19, events::add, new CancelSignal());
+            List<DownloadStage> stages = Collections.synchronizedList(new ArrayList<>());
+            DownloadListener listener = new DownloadListener() {
+                @Override
+                public void progress(DownloadProgress progress) {
+                    events.add(progress);
+                }
+
+                @Override
+                public void stage(DownloadStage stage) {
+                    stages.add(stage);
+                }
+            };
+
+            Path installed = store.downloadNow(BackboneKind.VGG19, listener, new CancelSignal());
+
+            assertThat(stages).containsExactly(DownloadStage.DOWNLOADING, DownloadStage.VERIFYING, DownloadStage.INSTALLING);
 
             assertThat(installed).isEqualTo(store.installFolder().resolve("vgg19.safetensors"));
             assertThat(SafetensorsReader.readAll(installed).keySet()).containsExactlyElementsOf(BackboneArchitecture.VGG19.names());
