@@ -27,6 +27,8 @@ public final class LossChart extends LineChart<Number, Number> {
     private final List<Integer> markerIterations = new ArrayList<>();
     private final NumberAxis iterationAxis;
     private final NumberAxis costAxis;
+    /** True once a record shows several cost evaluations per iteration (L-BFGS): x is then evaluations. */
+    private boolean countingEvaluations;
     private double lowestExponent = Double.POSITIVE_INFINITY;
     private double highestExponent = Double.NEGATIVE_INFINITY;
 
@@ -98,6 +100,18 @@ public final class LossChart extends LineChart<Number, Number> {
     }
 
     private void addBatch(List<? extends IterationRecord> batch) {
+        if (!countingEvaluations && batch.stream().anyMatch(r -> r.evaluations() != r.iteration())) {
+            countingEvaluations = true;
+            iterationAxis.setLabel("Cost evaluations");
+        }
+        int furthest = 0;
+        for (IterationRecord record : batch) {
+            furthest = Math.max(furthest, x(record));
+        }
+        if (furthest > iterationAxis.getUpperBound()) {
+            // L-BFGS makes more evaluations than the run has iterations: widen the axis as it goes.
+            showIterations((int) Math.ceil(furthest * 1.25));
+        }
         for (Curve curve : curves) {
             List<XYChart.Data<Number, Number>> points = new ArrayList<>(batch.size());
             for (IterationRecord record : batch) {
@@ -107,14 +121,14 @@ public final class LossChart extends LineChart<Number, Number> {
                     double exponent = Math.log10(value);
                     lowestExponent = Math.min(lowestExponent, exponent);
                     highestExponent = Math.max(highestExponent, exponent);
-                    points.add(new XYChart.Data<>(record.iteration(), exponent));
+                    points.add(new XYChart.Data<>(x(record), exponent));
                 }
             }
             curve.series().getData().addAll(points);
         }
         for (IterationRecord record : batch) {
             if (record.parametersChanged()) {
-                addMarker(record.iteration());
+                addMarker(x(record));
             }
         }
         if (lowestExponent <= highestExponent) {
@@ -124,6 +138,10 @@ public final class LossChart extends LineChart<Number, Number> {
             costAxis.setUpperBound(upper);
             costAxis.setTickUnit(Math.max(1, Math.ceil((upper - lower) / 8)));
         }
+    }
+
+    private int x(IterationRecord record) {
+        return countingEvaluations ? record.evaluations() : record.iteration();
     }
 
     private void addMarker(int iteration) {
@@ -136,6 +154,8 @@ public final class LossChart extends LineChart<Number, Number> {
     }
 
     private void clearAll() {
+        countingEvaluations = false;
+        iterationAxis.setLabel("Iteration");
         curves.forEach(curve -> curve.series().getData().clear());
         getPlotChildren().removeAll(markers);
         markers.clear();

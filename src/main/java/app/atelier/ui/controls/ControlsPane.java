@@ -93,14 +93,15 @@ public final class ControlsPane extends VBox {
         reset.setOnAction(event -> settings.reset());
         reset.setMaxWidth(Double.MAX_VALUE);
 
-        Label lockedNote = new Label("Iterations, start image, seed, network and device apply from the next Start.");
+        Label lockedNote = new Label("Iterations, start image, seed, network, device and the Quality section"
+                + " apply from the next Start.");
         lockedNote.getStyleClass().add("hint");
         lockedNote.setWrapText(true);
         lockedNote.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(jobActive::get, jobActive));
         lockedNote.managedProperty().bind(lockedNote.visibleProperty());
 
         getChildren().addAll(section("Balance"), balance, section("Layers"), layers,
-                section("Output"), output, lockedNote, reset);
+                section("Output"), output, new QualityPane(settings.quality(), jobActive), lockedNote, reset);
     }
 
     private static int decade(double value) {

@@ -46,6 +46,7 @@ public final class SettingsViewModel {
     private final ObjectProperty<InitMode> init = new SimpleObjectProperty<>(this, "init");
     private final IntegerProperty iterations = new SimpleIntegerProperty(this, "iterations");
     private final LongProperty seed = new SimpleLongProperty(this, "seed");
+    private final QualitySettings quality = new QualitySettings();
     private final ReadOnlyObjectWrapper<LiveParameters> liveParameters = new ReadOnlyObjectWrapper<>(this, "liveParameters");
 
     /** True while {@link #apply} sets many properties, so listeners see one change, not a dozen. */
@@ -161,6 +162,12 @@ public final class SettingsViewModel {
     /** Every setting back to the defaults (the default backbone's layers included). */
     public void reset() {
         apply(StudioSettings.defaults());
+        quality.reset();
+    }
+
+    /** The Quality section: optimiser, scales, colours, mask; applies from the next Start. */
+    public QualitySettings quality() {
+        return quality;
     }
 
     public ObjectProperty<BackboneKind> backboneProperty() {

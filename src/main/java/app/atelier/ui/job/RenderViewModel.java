@@ -1,7 +1,6 @@
 package app.atelier.ui.job;
 
 import app.atelier.engine.BackboneKind;
-import app.atelier.engine.Defaults;
 import app.atelier.engine.Frame;
 import app.atelier.engine.IterationRecord;
 import app.atelier.engine.JobSpec;
@@ -65,6 +64,7 @@ public final class RenderViewModel {
     private final ReadOnlyObjectWrapper<Duration> timeLeft = new ReadOnlyObjectWrapper<>(this, "timeLeft");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper phase = new ReadOnlyStringWrapper(this, "phase", "Ready");
+    private final ReadOnlyStringWrapper scale = new ReadOnlyStringWrapper(this, "scale", "");
 
     private final RunStatistics statistics = new RunStatistics();
     private final PauseTransition retargetDelay = new PauseTransition(RETARGET_DELAY);
@@ -121,10 +121,11 @@ public final class RenderViewModel {
         }
         JobSpec spec;
         try {
-            spec = new JobSpec(backbone, weights.get(), Defaults.POOLING, settings.deviceProperty().get(),
-                    content.image().image(), styleSources(), settings.sizeProperty().get(),
-                    settings.initProperty().get(), settings.seedProperty().get(),
-                    settings.iterationsProperty().get(), settings.liveParameters());
+            spec = new JobSpec(backbone, weights.get(), settings.quality().poolingProperty().get(),
+                    settings.deviceProperty().get(), content.image().image(), styleSources(),
+                    settings.sizeProperty().get(), settings.initProperty().get(), settings.seedProperty().get(),
+                    settings.iterationsProperty().get(), settings.liveParameters(),
+                    settings.quality().toRenderQuality());
         } catch (IllegalArgumentException | NullPointerException e) {
             messages.post(UserMessage.error("Cannot start: " + e.getMessage()));
             return;
@@ -132,6 +133,7 @@ public final class RenderViewModel {
         closeCurrentJob();
         history.clear();
         statistics.clear();
+        scale.set("");
         iteration.set(0);
         totalIterations.set(spec.iterations());
         iterationsPerSecond.set(0);
@@ -233,6 +235,9 @@ public final class RenderViewModel {
     private void showFrame(JobBridge from, Frame newest) {
         if (from == bridge) {
             frame.set(newest);
+            IterationRecord record = newest.record();
+            scale.set(record.scales() > 1 ? "Scale " + record.scale() + " of " + record.scales() + " · "
+                    + newest.image().width() + "×" + newest.image().height() : "");
         }
     }
 
@@ -369,6 +374,11 @@ public final class RenderViewModel {
     /** 0..1, or -1 while preparing (an indeterminate bar). */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
+    }
+
+    /** "Scale 2 of 3 · 181×128" while a coarse-to-fine run is on, else empty. */
+    public ReadOnlyStringProperty scaleProperty() {
+        return scale.getReadOnlyProperty();
     }
 
     /** A word or two on what the job is doing, for the status bar. */

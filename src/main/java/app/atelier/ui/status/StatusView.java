@@ -23,6 +23,9 @@ public final class StatusView extends StatusBar {
                 () -> render.totalIterationsProperty().get() == 0 ? ""
                         : "Iteration " + render.iterationProperty().get() + " of " + render.totalIterationsProperty().get(),
                 render.iterationProperty(), render.totalIterationsProperty()));
+        Label scale = new Label();
+        scale.setId("status-scale");
+        scale.textProperty().bind(render.scaleProperty());
         Label speed = new Label();
         speed.setId("status-speed");
         speed.textProperty().bind(Bindings.createStringBinding(
@@ -35,10 +38,10 @@ public final class StatusView extends StatusBar {
                 () -> render.activeProperty().get() && render.timeLeftProperty().get() != null
                         ? "ETA " + clock(render.timeLeftProperty().get()) : "",
                 render.timeLeftProperty(), render.activeProperty()));
-        for (Label label : new Label[] {iteration, speed, eta}) {
+        for (Label label : new Label[] {scale, iteration, speed, eta}) {
             label.getStyleClass().add("status-item");
         }
-        getRightItems().addAll(iteration, speed, eta);
+        getRightItems().addAll(scale, iteration, speed, eta);
     }
 
     static String clock(Duration duration) {

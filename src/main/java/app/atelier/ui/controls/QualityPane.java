@@ -1,0 +1,159 @@
+package app.atelier.ui.controls;
+
+import app.atelier.engine.OptimizerKind;
+import app.atelier.engine.Pooling;
+import app.atelier.ui.images.ImageFileChooser;
+import app.atelier.ui.images.ImageLoading;
+import app.atelier.ui.images.ImageRequest;
+import java.io.File;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
+import javafx.geometry.HPos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
+
+/**
+ * The collapsible Quality section: optimiser, coarse-to-fine scales, iterate averaging, colours,
+ * style scale, pooling and mask. Everything here applies from the next Start and is locked while a
+ * job runs. FX thread only.
+ */
+public final class QualityPane extends TitledPane {
+
+    public QualityPane(QualitySettings quality, ObservableBooleanValue jobActive) {
+        setId("quality-pane");
+        setText("Quality");
+        setExpanded(false);
+        setAnimated(false);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(96);
+        labels.setHalignment(HPos.LEFT);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().addAll(labels, fields);
+
+        ChoiceBox<OptimizerKind> optimizer = new ChoiceBox<>(FXCollections.observableArrayList(OptimizerKind.values()));
+        optimizer.setId("optimizer");
+        optimizer.setMaxWidth(Double.MAX_VALUE);
+        optimizer.valueProperty().bindBidirectional(quality.optimizerProperty());
+        optimizer.setConverter(names(kind -> kind == OptimizerKind.LBFGS ? "L-BFGS" : "Adam", OptimizerKind.values()));
+        row(grid, 0, "Optimiser", "Adam reacts smoothly to live edits; L-BFGS reaches a lower cost in fewer"
+                + " evaluations (the chart then counts evaluations)", optimizer);
+        NumberField scales = NumberField.forInteger(quality.scalesProperty(), 1, 8);
+        scales.setId("scales");
+        row(grid, 1, "Scales", "Coarse to fine: number of sizes, about √2 apart, ending at the output size;"
+                + " the iterations are split between them. 1 = single scale", scales);
+        NumberField ema = NumberField.forDouble(quality.emaDecayProperty(), 0, 0.999);
+        ema.setId("ema-decay");
+        row(grid, 2, "Averaging", "Show the moving average of the iterates with this decay (e.g. 0.95):"
+                + " removes the optimiser's last noise. 0 = off", ema);
+        NumberField styleScale = NumberField.forDouble(quality.styleScaleProperty(), 0.05, 8);
+        styleScale.setId("style-scale");
+        row(grid, 3, "Style scale", "Size of the style image relative to the output: smaller gives finer"
+                + " brush strokes, larger gives broader ones", styleScale);
+        ChoiceBox<Pooling> pooling = new ChoiceBox<>(FXCollections.observableArrayList(Pooling.values()));
+        pooling.setId("pooling");
+        pooling.setMaxWidth(Double.MAX_VALUE);
+        pooling.valueProperty().bindBidirectional(quality.poolingProperty());
+        pooling.setConverter(names(p -> p == Pooling.MAX ? "Max" : "Average", Pooling.values()));
+        row(grid, 4, "Pooling", "Pooling between VGG19 blocks; average often gives smoother results."
+                + " SqueezeNet ignores it", pooling);
+
+        CheckBox originalColors = new CheckBox("Keep the photo's colours");
+        originalColors.setId("original-colors");
+        originalColors.setTooltip(new Tooltip("Transfer only luminance; the picture keeps the content's colours"));
+        originalColors.selectedProperty().bindBidirectional(quality.originalColorsProperty());
+        grid.add(originalColors, 0, 5, 2, 1);
+        CheckBox matchHistogram = new CheckBox("Match the style's colours to the photo");
+        matchHistogram.setId("match-histogram");
+        matchHistogram.setTooltip(new Tooltip("Before the run, give the style images the photo's colour mean and spread"));
+        matchHistogram.selectedProperty().bindBidirectional(quality.matchHistogramProperty());
+        grid.add(matchHistogram, 0, 6, 2, 1);
+
+        grid.add(maskRow(quality), 0, 7, 2, 1);
+
+        grid.disableProperty().bind(Bindings.createBooleanBinding(jobActive::get, jobActive));
+        setContent(grid);
+    }
+
+    private Node maskRow(QualitySettings quality) {
+        // Failures are shown right here, beside the button that caused them.
+        StringProperty failure = new SimpleStringProperty();
+        Label name = new Label();
+        name.setId("mask-name");
+        name.setMaxWidth(Double.MAX_VALUE);
+        name.setTooltip(new Tooltip("White where the style applies, black where the photo stays; any size"));
+        HBox.setHgrow(name, Priority.ALWAYS);
+        name.textProperty().bind(Bindings.createStringBinding(() -> quality.maskProperty().get() != null
+                        ? "Mask: " + quality.maskProperty().get().name()
+                        : failure.get() != null ? "Mask not loaded: " + failure.get() : "Mask: none",
+                quality.maskProperty(), failure));
+        Button choose = new Button("Mask…");
+        choose.setId("mask-choose");
+        choose.setOnAction(event -> {
+            File file = ImageFileChooser.create("Choose a mask (white = style, black = photo)")
+                    .showOpenDialog(getScene() == null ? null : getScene().getWindow());
+            if (file != null) {
+                ImageFileChooser.remember(file.toPath());
+                ImageLoading.loadAll(List.of(new ImageRequest.FromFile(file.toPath())), outcome -> {
+                    failure.set(outcome.failures().isEmpty() ? null : String.join("; ", outcome.failures()));
+                    if (!outcome.images().isEmpty()) {
+                        quality.maskProperty().set(outcome.images().get(0));
+                    }
+                });
+            }
+        });
+        Button clear = new Button("Clear");
+        clear.setId("mask-clear");
+        clear.disableProperty().bind(quality.maskProperty().isNull());
+        clear.setOnAction(event -> quality.maskProperty().set(null));
+        HBox row = new HBox(6, name, choose, clear);
+        row.setFillHeight(true);
+        return row;
+    }
+
+    private static void row(GridPane grid, int row, String label, String tip, Node control) {
+        Label text = new Label(label);
+        text.setTooltip(new Tooltip(tip));
+        text.setLabelFor(control);
+        grid.add(text, 0, row);
+        grid.add(control, 1, row);
+    }
+
+    private static <T> StringConverter<T> names(java.util.function.Function<T, String> name, T[] values) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : name.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                for (T value : values) {
+                    if (name.apply(value).equals(text)) {
+                        return value;
+                    }
+                }
+                return null;
+            }
+        };
+    }
+}

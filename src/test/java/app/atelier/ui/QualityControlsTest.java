@@ -1,0 +1,116 @@
+package app.atelier.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.atelier.TestData;
+import app.atelier.engine.IterationRecord;
+import app.atelier.engine.JobState;
+import app.atelier.engine.OptimizerKind;
+import app.atelier.engine.RenderQuality;
+import app.atelier.engine.StyleTransferJob;
+import app.atelier.model.WeightsSearchPath;
+import app.atelier.ui.controls.NumberField;
+import app.atelier.ui.images.ImageRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Quality section drives a real SqueezeNet job: L-BFGS, two scales, the content's colours. */
+@ExtendWith(ApplicationExtension.class)
+class QualityControlsTest {
+
+    private static String previousModels;
+    private StudioTestWindow ui;
+
+    @BeforeAll
+    static void pointAtSharedWeights() {
+        Path squeezenet = TestData.squeezenet();
+        previousModels = System.getProperty(WeightsSearchPath.PROPERTY);
+        System.setProperty(WeightsSearchPath.PROPERTY, squeezenet.getParent().toString());
+    }
+
+    @AfterAll
+    static void restoreWeightsSetting() {
+        if (previousModels == null) {
+            System.clearProperty(WeightsSearchPath.PROPERTY);
+        } else {
+            System.setProperty(WeightsSearchPath.PROPERTY, previousModels);
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        ui = new StudioTestWindow(stage);
+    }
+
+    @AfterEach
+    void stopJob(FxRobot robot) throws Exception {
+        robot.interact(() -> ui.studio.render().stop());
+        StyleTransferJob job = ui.studio.render().job().orElse(null);
+        if (job != null) {
+            job.awaitFinished(java.time.Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theQualitySectionReachesTheJobAndTheStatusAndChartFollowIt(FxRobot robot) throws Exception {
+        Path dog = TestData.image("dog.jpg");
+        Path scream = TestData.image("scream.jpg");
+        robot.interact(() -> {
+            ui.studio.content().offer(List.of(new ImageRequest.FromFile(dog)));
+            ui.studio.styles().offer(List.of(new ImageRequest.FromFile(scream)));
+            ui.studio.settings().sizeProperty().set(64);
+            ui.studio.settings().iterationsProperty().set(6);
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> ui.studio.content().image() != null && ui.studio.styles().entries().size() == 1);
+
+        robot.clickOn("Quality");
+        assertThat(robot.lookup("#quality-pane").queryAs(TitledPane.class).isExpanded()).isTrue();
+        ChoiceBox<OptimizerKind> optimizer = robot.lookup("#optimizer").queryAs(ChoiceBox.class);
+        robot.interact(() -> optimizer.setValue(OptimizerKind.LBFGS));
+        NumberField scales = robot.lookup("#scales").queryAs(NumberField.class);
+        robot.interact(() -> {
+            scales.setText("2");
+            scales.commitValue();
+        });
+        CheckBox originalColors = robot.lookup("#original-colors").queryAs(CheckBox.class);
+        robot.interact(originalColors::fire);
+        assertThat(robot.lookup("#original-colors").queryAs(CheckBox.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#scales").queryAs(NumberField.class).getText()).isEqualTo("2");
+
+        robot.clickOn("#start");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> ui.studio.render().stateProperty().get() == JobState.COMPLETED);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        RenderQuality used = ui.studio.render().job().orElseThrow().spec().quality();
+        assertThat(used.optimizer()).isEqualTo(OptimizerKind.LBFGS);
+        assertThat(used.scales()).isEqualTo(2);
+        assertThat(used.originalColors()).isTrue();
+        assertThat(robot.lookup("#quality-pane").queryAs(TitledPane.class).getContent().isDisabled()).isFalse();
+
+        String scale = robot.lookup("#status-scale").queryAs(Label.class).getText();
+        assertThat(scale).startsWith("Scale 2 of 2 · 64×");
+        List<IterationRecord> records = new ArrayList<>();
+        robot.interact(() -> records.addAll(ui.studio.history().records()));
+        assertThat(records).extracting(IterationRecord::scale).contains(1, 2);
+        assertThat(ui.window.lossChart().getXAxis().getLabel()).isEqualTo("Cost evaluations");
+    }
+}
