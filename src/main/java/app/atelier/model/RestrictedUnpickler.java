@@ -205,7 +205,8 @@ final class RestrictedUnpickler {
         if (CALLABLE_GLOBALS.contains(qualified)) {
             return new Global(module, name);
         }
-        if (module.equals("torch") && name.endsWith("Storage")) {
+        // Checkpoints saved from a GPU name CUDA storage types; the bytes on disk are the same.
+        if ((module.equals("torch") || module.equals("torch.cuda")) && name.endsWith("Storage")) {
             TorchDType dtype = TorchDType.ofStorage(name);
             if (dtype != null) {
                 return new StorageType(name, dtype);

@@ -81,6 +81,29 @@ class TorchCheckpointReaderTest {
     }
 
     @Test
+    void checkpointSavedFromTheGpuReadsLikeTheCpuOne() throws IOException {
+        Path gpu = dir.resolve("gpu.pth");
+        try (ZipFile zip = new ZipFile(resource("tiny.pth").toFile());
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(gpu))) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                byte[] bytes = zip.getInputStream(entry).readAllBytes();
+                if (entry.getName().endsWith("data.pkl")) {
+                    String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+                    String gpuText = text.replace("ctorch\nFloatStorage\n", "ctorch.cuda\nFloatStorage\n");
+                    assertThat(gpuText).isNotEqualTo(text);
+                    bytes = gpuText.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                }
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        assertThat(TorchCheckpointReader.read(gpu)).isEqualTo(TorchCheckpointReader.read(resource("tiny.pth")));
+    }
+
+    @Test
     void onlyWantedTensorsAreRead() throws IOException {
         Map<String, NamedTensor> features = TorchCheckpointReader.read(resource("tiny-legacy.pth"),
                 name -> name.startsWith("features."));
