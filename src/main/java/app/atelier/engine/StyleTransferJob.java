@@ -269,6 +269,7 @@ public final class StyleTransferJob implements AutoCloseable {
                 end = iterate(initial, lease.backbone(), jobManager);
             }
         } catch (NonFiniteCostException e) {
+            LOG.warn("style transfer job {} failed: {}", number, e.getMessage());
             cause = e;
         } catch (Exception | Error e) {
             LOG.error("style transfer job {} failed", number, e);
