@@ -69,6 +69,7 @@ public final class WeightsImporter {
             throw new NoSuchFileException(source.toString(), null, "nothing to import: it does not exist");
         }
         Files.createDirectories(folder);
+        removeStaleLeftovers(folder, installedLocation(folder, kind).getFileName().toString());
         return switch (kind) {
             case VGG19 -> installVgg19(readVgg19(source), folder, source);
             case SQUEEZENET1_1 -> installSqueezenet(source, folder);
@@ -247,6 +248,23 @@ public final class WeightsImporter {
         Map<String, long[]> shapes = new LinkedHashMap<>();
         tensors.forEach((name, tensor) -> shapes.put(name, tensor.shape()));
         return shapes;
+    }
+
+    /**
+     * Deletes what an import killed half-way (power cut, crash) left: its hidden temporary files
+     * and folders. Only old ones, so that an import running in another window is not disturbed.
+     */
+    private static void removeStaleLeftovers(Path folder, String installedName) throws IOException {
+        java.nio.file.attribute.FileTime cutoff = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofHours(1)));
+        try (Stream<Path> entries = Files.list(folder)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith("." + installedName + "-") && Files.getLastModifiedTime(entry).compareTo(cutoff) < 0) {
+                    deleteRecursively(entry);
+                }
+            }
+        }
     }
 
     /** Renames {@code from} to {@code to} in one step where the file system can, replacing {@code to}. */

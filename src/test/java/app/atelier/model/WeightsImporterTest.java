@@ -104,6 +104,20 @@ class WeightsImporterTest {
     }
 
     @Test
+    void leftoversOfAnImportKilledLongAgoAreCleanedUp() throws IOException {
+        Path models = models();
+        Path oldTemp = Files.createDirectory(models.resolve(".squeezenet1_1-import-123"));
+        Files.writeString(oldTemp.resolve("squeezenet0_conv0_weight.npy"), "half");
+        Files.setLastModifiedTime(oldTemp, java.nio.file.attribute.FileTime.fromMillis(0));
+        Path recentTemp = Files.createDirectory(models.resolve(".squeezenet1_1-import-456"));
+
+        WeightsImporter.importInto(TestData.squeezenet(), BackboneKind.SQUEEZENET1_1, models);
+
+        assertThat(listing(models)).containsExactly(".squeezenet1_1-import-456", "squeezenet1_1");
+        assertThat(recentTemp).exists();
+    }
+
+    @Test
     void aMissingVggTensorIsNamed() throws IOException {
         List<NamedTensor> tensors = new ArrayList<>(VggFixtures.vgg19WithClassifier(3));
         tensors.removeIf(t -> t.name().equals("features.34.bias"));
