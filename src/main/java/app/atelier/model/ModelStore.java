@@ -103,6 +103,11 @@ public final class ModelStore {
         return WeightsInspector.inspect(kind, found.get(), deep);
     }
 
+    /** Checks {@code source} and installs it as {@code kind}, replacing an installed copy. Blocks. */
+    public ModelStatus importFrom(Path source, BackboneKind kind) throws IOException {
+        return importFrom(source, Optional.of(kind));
+    }
+
     /**
      * Checks {@code source} and installs it as {@code kind}, replacing an installed copy. Blocks.
      *
