@@ -115,9 +115,9 @@ class LiveJobTest {
     }
 
     @Test
-    void theRunStreamsThePictureTheChartAndTheStatus(FxRobot robot) throws Exception {
+    void spaceStartsARunThatStreamsThePictureTheChartAndTheStatus(FxRobot robot) throws Exception {
         loadPictures(robot, 64, 40);
-        robot.clickOn("#start");
+        robot.type(javafx.scene.input.KeyCode.SPACE);
 
         waitFor(120, () -> iteration() >= 5);
         int[] early = shownPixels(robot);
@@ -140,7 +140,7 @@ class LiveJobTest {
     }
 
     @Test
-    void slidersAndLayerTicksReachTheRunningJob_andPauseResumeStopAndSaveWork(FxRobot robot, @TempDir Path folder) throws Exception {
+    void slidersAndLayerTicksReachTheRunningJob_andPauseResumeEscapeAndSaveWork(FxRobot robot, @TempDir Path folder) throws Exception {
         loadPictures(robot, 64, 100_000);
         robot.clickOn("#start");
         waitFor(120, () -> iteration() >= 3);
@@ -185,7 +185,7 @@ class LiveJobTest {
         waitFor(60, () -> iteration() > pausedAt + 1);
         assertThat(ui.studio.render().stateProperty().get()).isEqualTo(JobState.RUNNING);
 
-        robot.clickOn("#stop");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
         waitFor(60, () -> ui.studio.render().stateProperty().get() == JobState.STOPPED);
         assertThat(ui.window.resultPane().view().displayedImage()).as("the picture stays after Stop").isNotNull();
         assertThat(robot.lookup("#start").queryButton().isDisabled()).isFalse();

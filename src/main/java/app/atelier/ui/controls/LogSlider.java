@@ -32,6 +32,8 @@ public final class LogSlider extends HBox {
         NumberField field = NumberField.forDouble(property, 0, 1e12);
         field.setId(id + "-field");
         field.setPrefColumnCount(6);
+        // The slider may shrink when the panel is narrow; the number must stay readable.
+        field.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(slider, field);
 
         slider.valueProperty().addListener((obs, old, exponent) -> {

@@ -16,7 +16,7 @@ import javafx.stage.FileChooser;
 
 /**
  * Makes a region take pictures: drag-and-drop (files, web addresses, raw image data), paste
- * (Ctrl+V while it has focus) and click-to-open. Highlights while something droppable hovers:
+ * (Ctrl+V while it has focus) and click-to-open (or Enter). Highlights while something droppable hovers:
  * {@code drop-hover} for pictures, {@code drop-refused} for files that are not pictures.
  * All handlers run on the FX thread.
  */
@@ -50,7 +50,8 @@ public final class ImageDropZone {
             if (PASTE.match(event)) {
                 zone.paste(Clipboard.getSystemClipboard());
                 event.consume();
-            } else if (event.getTarget() == region && (event.getCode() == KeyCode.ENTER || event.getCode() == KeyCode.SPACE)) {
+            } else if (event.getTarget() == region && event.getCode() == KeyCode.ENTER) {
+                // Enter, not Space: Space starts a run from anywhere in the window.
                 zone.openFileDialog();
                 event.consume();
             }
