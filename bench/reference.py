@@ -131,6 +131,24 @@ class Vgg19:
         return out
 
 
+def weight_tensors(net):
+    if isinstance(net, SqueezeNet):
+        pairs = [net.conv0] + [conv for fire in net.fires for conv in fire]
+    else:
+        pairs = net.convs
+    return [t for pair in pairs for t in pair]
+
+
+def apply_levers(net, args):
+    """Switches the levers on the loaded network in place."""
+    tensors = weight_tensors(net)
+    for t in tensors:
+        if args.channels_last and t.dim() == 4:
+            t.data = t.data.contiguous(memory_format=torch.channels_last)
+        if args.weights_grad:
+            t.requires_grad_(True)
+
+
 def gram(a):
     flat = a.reshape(a.shape[1], a.shape[2] * a.shape[3])
     return flat @ flat.t()
@@ -310,6 +328,11 @@ def main():
     parser.add_argument("--vgg19-weights", default=None, help=".safetensors with torchvision keys; default random")
     parser.add_argument("--content", default=None)
     parser.add_argument("--style", default=None)
+    lever = parser.add_argument_group("levers (each off by default, as the engine runs)")
+    lever.add_argument("--weights-grad", action="store_true", help="let the weights require gradients")
+    lever.add_argument("--whole-network", action="store_true", help="run to the last tap, not the deepest used")
+    lever.add_argument("--channels-last", action="store_true", help="NHWC memory format for images and weights")
+    lever.add_argument("--bf16", action="store_true", help="backbone in bfloat16 (autocast), costs in float32")
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -325,6 +348,9 @@ def main():
     content_layers = layers["content"]
     style_layers = layers["style"]
     wanted = set(content_layers) | {name for name, _ in style_layers}
+    if args.whole_network:
+        wanted.add(net.taps[-1])
+    apply_levers(net, args)
 
     content = load_image(content_path, args.size)
     style = load_image(style_path, args.size)
@@ -345,8 +371,11 @@ def main():
             return evaluate_with_grad(x, count)
 
     def evaluate_with_grad(x, count):
-        leaf = x.detach().clone().requires_grad_(True)
-        features = net.features(leaf, wanted, count=count)
+        layout = torch.channels_last if args.channels_last else torch.contiguous_format
+        leaf = x.detach().clone(memory_format=layout).requires_grad_(True)
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
+            features = net.features(leaf, wanted, count=count)
+        features = {name: value.float() for name, value in features.items()}
         content_total = sum(content_cost(content_targets[layer], features[layer]) for layer in content_layers)
         style_total = torch.zeros(())
         per_layer = {}
@@ -364,9 +393,12 @@ def main():
         del features
         total.backward()
         counter[0] += 1
+        if args.weights_grad:
+            for parameters in weight_tensors(net):
+                parameters.grad = None
         if not math.isfinite(breakdown[0]):
             sys.exit("cost became %s" % breakdown[0])
-        return breakdown[0], leaf.grad
+        return breakdown[0], leaf.grad.contiguous()
 
     counter = [0]
     pixels = content.clone()

@@ -78,7 +78,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Intra-op threads (libtorch, OpenMP). Default: the number of CPUs.")
     private Integer threads;
 
-    @Option(names = "--quick", description = "A short run: 256 px only, 2 warm-up and 5 timed iterations.")
+    @Option(names = "--quick", description = "A short run: 256 px unless --sizes is given, 2 warm-up and 5 timed iterations.")
     private boolean quick;
 
     @Option(names = "--raw", description = "Print only the RESULT/QUALITY/LATENCY lines, for scripts.")
@@ -90,7 +90,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--style", paramLabel = "FILE", description = "Style image. Default: the sample scream.jpg.")
     private Path style;
 
-    @Option(names = "--quality-fraction", paramLabel = "F", defaultValue = "0.1",
+    @Option(names = "--quality-fraction", paramLabel = "F", defaultValue = "0.05",
             description = "Time to quality stops when the cost is below F × its start. Default: ${DEFAULT-VALUE}.")
     private double qualityFraction;
 
@@ -124,7 +124,9 @@ public final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         if (quick) {
-            sizes = List.of(256);
+            if (!spec.commandLine().getParseResult().hasMatchedOption("--sizes")) {
+                sizes = List.of(256);
+            }
             warmup = Math.min(warmup, 2);
             iterations = Math.min(iterations, 5);
         }
@@ -161,7 +163,8 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (mode == Mode.QUALITY || mode == Mode.ALL) {
                 for (String optimizer : optimizers) {
-                    out.println(QualityRun.run(setup, kinds.get(0), qualitySize, optimizer, qualityFraction, 2000));
+                    out.println(QualityRun.run(setup, kinds.get(0), qualitySize, optimizer, qualityFraction, 2000,
+                            raw ? null : spec.commandLine().getErr()));
                     out.flush();
                 }
             }

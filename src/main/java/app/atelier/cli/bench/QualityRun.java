@@ -1,6 +1,7 @@
 package app.atelier.cli.bench;
 
 import app.atelier.engine.BackboneKind;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,8 +16,9 @@ public final class QualityRun {
     private QualityRun() {
     }
 
+    /** @param trace where to print the cost every ten iterations, or null */
     public static String run(BenchSetup setup, BackboneKind backbone, int size, String optimizer, double fraction,
-                             int maxIterations) throws Exception {
+                             int maxIterations, PrintWriter trace) throws Exception {
         try (RecordingJob job = new RecordingJob(setup.spec(backbone, size, optimizer, maxIterations), frame -> { })) {
             RecordingJob.Arrival first = job.next(Duration.ofMinutes(10));
             double start = first.record().loss().total();
@@ -28,6 +30,11 @@ public final class QualityRun {
                     break; // converged above the goal
                 }
                 last = next.get();
+                if (trace != null && last.record().iteration() % 10 == 0) {
+                    trace.printf(Locale.ROOT, "  iteration %d: cost %.3f of the start, %.1f s%n", last.record().iteration(),
+                            last.record().loss().total() / start, (last.receivedNanos() - job.startedNanos()) / 1e9);
+                    trace.flush();
+                }
             }
             boolean reached = last.record().loss().total() <= goal;
             double wall = (last.receivedNanos() - job.startedNanos()) / 1e9;

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Measures each performance lever as a ratio against the baseline, run in alternation:
+#   LEVER name=... backbone=... size=... time=<with/without median ms> memory=<with/without peak RSS>
+# Levers of the computation itself are switched in the PyTorch-Python reference (bench/reference.py
+# flags), which runs the engine's computation on the same libtorch operators; thread counts are
+# measured on Atelier itself.
+#
+# Usage: bench/levers.sh [--backbone vgg19] [--size 256] [--rounds 2] [--warmup 1] [--iterations 3]
+#                        [--levers weights-grad,whole-network,channels-last,bf16,threads]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+backbone=vgg19
+size=256
+rounds=2
+warmup=1
+iterations=3
+levers=weights-grad,whole-network,channels-last,bf16,threads
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --backbone) backbone=$2; shift ;;
+    --size) size=$2; shift ;;
+    --rounds) rounds=$2; shift ;;
+    --warmup) warmup=$2; shift ;;
+    --iterations) iterations=$2; shift ;;
+    --levers) levers=$2; shift ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+export ATELIER_MODELS=${ATELIER_MODELS:-$(cd .. && pwd)/shared/models}
+cores=$(nproc)
+
+field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<< "$2"; }
+median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
+
+python_run() { # extra flags...
+  OMP_NUM_THREADS=$cores /usr/bin/python3 bench/reference.py --backbone "$backbone" --size "$size" \
+    --warmup "$warmup" --iterations "$iterations" --threads "$cores" "$@" 2>/dev/null | grep '^RESULT' || true
+}
+
+atelier_run() { # threads
+  OMP_NUM_THREADS=$1 java -jar target/atelier.jar bench --raw --backbones "$backbone" --sizes "$size" \
+    --warmup "$warmup" --iterations "$iterations" --threads "$1" 2>/dev/null | grep '^RESULT' || true
+}
+
+for lever in ${levers//,/ }; do
+  base_ms=(); with_ms=(); base_mb=(); with_mb=()
+  for ((round = 1; round <= rounds; round++)); do
+    if ((round % 2)); then order="base with"; else order="with base"; fi
+    for side in $order; do
+      if [ "$lever" = threads ]; then
+        # Baseline: one intra-op thread per core; the lever: a single thread.
+        if [ $side = base ]; then line=$(atelier_run "$cores"); else line=$(atelier_run 1); fi
+      else
+        if [ $side = base ]; then line=$(python_run); else line=$(python_run "--$lever"); fi
+      fi
+      [ -n "$line" ] || { echo "FAILED $lever $side" >&2; continue; }
+      echo "# $lever $side $line" >&2
+      if [ $side = base ]; then base_ms+=("$(field median_ms "$line")"); base_mb+=("$(field peak_rss_mb "$line")")
+      else with_ms+=("$(field median_ms "$line")"); with_mb+=("$(field peak_rss_mb "$line")"); fi
+    done
+  done
+  [ ${#base_ms[@]} -gt 0 ] && [ ${#with_ms[@]} -gt 0 ] || continue
+  bm=$(printf '%s\n' "${base_ms[@]}" | median); wm=$(printf '%s\n' "${with_ms[@]}" | median)
+  bb=$(printf '%s\n' "${base_mb[@]}" | median); wb=$(printf '%s\n' "${with_mb[@]}" | median)
+  awk -v n="$lever" -v b="$backbone" -v s="$size" -v bm="$bm" -v wm="$wm" -v bb="$bb" -v wb="$wb" \
+    'BEGIN {printf "LEVER name=%s backbone=%s size=%s time=%.2f memory=%.2f base_ms=%.0f with_ms=%.0f base_mb=%.0f with_mb=%.0f\n", n, b, s, wm / bm, wb / bb, bm, wm, bb, wb}'
+done
