@@ -135,6 +135,12 @@ public final class RenderCommand implements Callable<Integer> {
             description = "Curvature pairs L-BFGS keeps. Default: ${DEFAULT-VALUE}.")
     private int lbfgsHistory;
 
+    @Option(names = "--lbfgs-tolerance", paramLabel = "GRAD,COST", split = ",",
+            description = {"L-BFGS stops when the largest gradient component falls to GRAD times the first one,",
+                    "or a step lowers the cost by less than COST times the cost (both relative).",
+                    "Default: " + RenderQuality.DEFAULT_GRADIENT_TOLERANCE + "," + RenderQuality.DEFAULT_COST_TOLERANCE + "."})
+    private List<Double> lbfgsTolerance;
+
     @Option(names = "--scales", paramLabel = "N", defaultValue = "1",
             description = "Coarse to fine: number of sizes, about √2 apart, ending at --size; 1 = single scale."
                     + " Default: ${DEFAULT-VALUE}.")
@@ -311,8 +317,17 @@ public final class RenderCommand implements Callable<Integer> {
             throw usage("--style-scale must be a number > 0, e.g. 0.5 for smaller strokes, got "
                     + RenderHelp.number(styleScale));
         }
+        double gradientTolerance = RenderQuality.DEFAULT_GRADIENT_TOLERANCE;
+        double costTolerance = RenderQuality.DEFAULT_COST_TOLERANCE;
+        if (lbfgsTolerance != null) {
+            if (lbfgsTolerance.size() != 2 || lbfgsTolerance.stream().anyMatch(t -> !(t >= 0 && t < 1))) {
+                throw usage("--lbfgs-tolerance takes two shares in [0, 1) separated by a comma, e.g. 1e-5,1e-7");
+            }
+            gradientTolerance = lbfgsTolerance.get(0);
+            costTolerance = lbfgsTolerance.get(1);
+        }
         return RenderQuality.DEFAULT.withOptimizer(optimizer)
-                .withLbfgs(lbfgsHistory, RenderQuality.DEFAULT_GRADIENT_TOLERANCE, RenderQuality.DEFAULT_COST_TOLERANCE)
+                .withLbfgs(lbfgsHistory, gradientTolerance, costTolerance)
                 .withScales(scales, iterationsPerScale == null ? 0 : iterationsPerScale)
                 .withEmaDecay(emaDecay)
                 .withOriginalColors(originalColors)

@@ -48,6 +48,8 @@ final class RenderMetadata {
             text.put(PREFIX + "optimizer", q.optimizer().name().toLowerCase(Locale.ROOT));
             if (q.optimizer() == OptimizerKind.LBFGS) {
                 text.put(PREFIX + "lbfgs-history", Integer.toString(q.lbfgsHistory()));
+                text.put(PREFIX + "lbfgs-tolerance", RenderHelp.number(q.lbfgsGradientTolerance()) + ","
+                        + RenderHelp.number(q.lbfgsCostTolerance()));
             }
             text.put(PREFIX + "scales", Integer.toString(q.scales()));
             if (q.iterationsPerScale() > 0) {

@@ -30,7 +30,7 @@ class RenderQualityOptionsTest {
         CliRun run = CliRun.of("render", "--content", TestData.image("dog.jpg").toString(),
                 "--style", TestData.image("scream.jpg").toString(), "--out", out.toString(),
                 "--weights", TestData.squeezenet().toString(), "--size", "64", "--device", "cpu",
-                "--optimizer", "lbfgs", "--lbfgs-history", "5", "--scales", "2", "--iterations-per-scale", "2",
+                "--optimizer", "lbfgs", "--lbfgs-history", "5", "--lbfgs-tolerance", "1e-4,1e-6", "--scales", "2", "--iterations-per-scale", "2",
                 "--ema", "0.9", "--original-colors", "--match-histogram", "--style-scale", "0.5",
                 "--mask", mask.toString(), "--log-every", "1");
 
@@ -40,6 +40,7 @@ class RenderQualityOptionsTest {
         assertThat(PngMetadata.read(out))
                 .containsEntry("atelier.optimizer", "lbfgs")
                 .containsEntry("atelier.lbfgs-history", "5")
+                .containsEntry("atelier.lbfgs-tolerance", "1.0E-4,1.0E-6")
                 .containsEntry("atelier.scales", "2")
                 .containsEntry("atelier.iterations-per-scale", "2")
                 .containsEntry("atelier.iterations", "4")
@@ -62,6 +63,7 @@ class RenderQualityOptionsTest {
                 {"--style-scale", "0", "--style-scale"},
                 {"--iterations-per-scale", "0", "--iterations-per-scale"},
                 {"--optimizer", "sgd", "--optimizer"},
+                {"--lbfgs-tolerance", "1e-5", "--lbfgs-tolerance"},
                 {"--mask", folder.resolve("missing.png").toString(), "--mask"},
         };
         for (String[] bad : cases) {
