@@ -115,7 +115,7 @@ class LiveJobTest {
     }
 
     @Test
-    void spaceStartsARunThatStreamsThePictureTheChartAndTheStatus(FxRobot robot) throws Exception {
+    void spaceStartsARunThatStreamsThePictureTheChartAndTheStatus(FxRobot robot, @TempDir Path folder) throws Exception {
         loadPictures(robot, 64, 40);
         robot.type(javafx.scene.input.KeyCode.SPACE);
 
@@ -126,6 +126,8 @@ class LiveJobTest {
         String status = robot.lookup("#status-iteration").queryAs(Label.class).getText();
         assertThat(status).matches("Iteration \\d+ of 40");
         assertThat(robot.lookup("#status-bar").queryAs(StatusBar.class).getProgress()).isGreaterThan(0);
+        assertThat(robot.lookup("#status-speed").queryAs(Label.class).getText()).matches("\\d+\\.\\d it/s");
+        assertThat(robot.lookup("#status-eta").queryAs(Label.class).getText()).matches("ETA \\d+:\\d\\d");
 
         waitFor(120, () -> ui.studio.render().stateProperty().get() == JobState.COMPLETED);
         int[] last = shownPixels(robot);
@@ -137,6 +139,16 @@ class LiveJobTest {
         List<IterationRecord> records = records(robot);
         assertThat(records.get(records.size() - 1).loss().style()).as("the style cost falls")
                 .isLessThan(records.get(0).loss().style());
+
+        Path csv = ui.studio.files().exportCsv(folder.resolve("loss.csv")).get(30, TimeUnit.SECONDS);
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        assertThat(lines).hasSize(41);
+        assertThat(lines.get(0)).startsWith("iteration,total,content,style,tv,alpha,beta");
+        assertThat(lines.get(40)).startsWith("40," + records.get(39).loss().total() + ",");
+
+        Path snapshot = ui.studio.files().saveSnapshot(folder.resolve("snapshots")).get(30, TimeUnit.SECONDS);
+        assertThat(snapshot.getFileName().toString()).startsWith("atelier-").endsWith("-it40.png");
+        assertThat(app.atelier.image.ImageLoader.load(snapshot).width()).isEqualTo(64);
     }
 
     @Test

@@ -34,13 +34,13 @@ public final class ControlsPane extends VBox {
 
         LiveParameters defaults = Defaults.parameters(Defaults.BACKBONE);
         GridPane balance = grid();
-        row(balance, 0, "α content", "How much the picture keeps the photo's shapes (content weight)",
+        logRows(balance, 0, "α content", "How much the picture keeps the photo's shapes (content weight)",
                 new LogSlider("alpha", settings.alphaProperty(), decade(defaults.alpha()) - 3, decade(defaults.alpha()) + 3));
-        row(balance, 1, "β style", "How strongly the painting's textures apply (style weight)",
+        logRows(balance, 2, "β style", "How strongly the painting's textures apply (style weight)",
                 new LogSlider("beta", settings.betaProperty(), decade(defaults.beta()) - 3, decade(defaults.beta()) + 3));
-        row(balance, 2, "TV smoothing", "Total-variation weight γ: evens out pixel noise (0 = off)",
+        row(balance, 4, "TV smoothing", "Total-variation weight γ: evens out pixel noise (0 = off)",
                 withId(NumberField.forDouble(settings.tvWeightProperty(), 0, 1e12), "tv-weight"));
-        row(balance, 3, "Learning rate", "Optimiser step on pixels; larger changes the picture faster but noisier",
+        row(balance, 5, "Learning rate", "Optimiser step on pixels; larger changes the picture faster but noisier",
                 withId(NumberField.forDouble(settings.learningRateProperty(), 1e-6, 10), "learning-rate"));
 
         ChoiceBox<String> contentLayer = new ChoiceBox<>();
@@ -126,6 +126,14 @@ public final class ControlsPane extends VBox {
         fields.setFillWidth(true);
         grid.getColumnConstraints().addAll(labels, fields);
         return grid;
+    }
+
+    /** The label and number on one row, the slider across the whole panel below them. */
+    private static void logRows(GridPane grid, int row, String label, String tip, LogSlider weight) {
+        row(grid, row, label, tip, weight.field());
+        weight.field().setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        GridPane.setHalignment(weight.field(), HPos.RIGHT);
+        grid.add(weight.slider(), 0, row + 1, 2, 1);
     }
 
     private static void row(GridPane grid, int row, String label, String tip, Node control) {

@@ -2,17 +2,17 @@ package app.atelier.ui.controls;
 
 import javafx.beans.property.DoubleProperty;
 import javafx.scene.control.Slider;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 
 /**
- * A weight on a logarithmic slider (one notch per decade) beside an editable number. Both edit
- * the same property; typed values outside the slider's range still apply, the knob just rests at
- * the end. FX thread only.
+ * A weight on a logarithmic slider (one notch per decade) and an editable number, placed by the
+ * panel (the number beside the label, the slider full width below it). Both edit the same
+ * property; typed values outside the slider's range still apply, the knob just rests at the end.
+ * FX thread only.
  */
-public final class LogSlider extends HBox {
+public final class LogSlider {
 
     private final Slider slider;
+    private final NumberField field;
     private boolean syncing;
 
     /**
@@ -20,21 +20,15 @@ public final class LogSlider extends HBox {
      * @param maxExponent the slider's right end, as a power of ten
      */
     public LogSlider(String id, DoubleProperty property, int minExponent, int maxExponent) {
-        setId(id);
-        getStyleClass().add("log-slider");
-        setSpacing(8);
         slider = new Slider(minExponent, maxExponent, exponentOf(property.get(), minExponent));
         slider.setId(id + "-slider");
         slider.setMajorTickUnit(1);
         slider.setMinorTickCount(0);
         slider.setShowTickMarks(true);
-        HBox.setHgrow(slider, Priority.ALWAYS);
-        NumberField field = NumberField.forDouble(property, 0, 1e12);
+        slider.getStyleClass().add("log-slider");
+        field = NumberField.forDouble(property, 0, 1e12);
         field.setId(id + "-field");
         field.setPrefColumnCount(6);
-        // The slider may shrink when the panel is narrow; the number must stay readable.
-        field.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        getChildren().addAll(slider, field);
 
         slider.valueProperty().addListener((obs, old, exponent) -> {
             if (!syncing) {
@@ -64,5 +58,9 @@ public final class LogSlider extends HBox {
 
     public Slider slider() {
         return slider;
+    }
+
+    public NumberField field() {
+        return field;
     }
 }

@@ -54,6 +54,13 @@ final class StyleRow extends HBox {
         // The whole row is a drop target for replacing; clicks on it should not open a dialog.
         setOnMouseClicked(null);
 
-        getChildren().addAll(thumbnail, text, replaceButton, removeButton);
+        // A fixed box keeps the text column aligned whatever the paintings' aspect ratios.
+        javafx.scene.layout.StackPane thumbnailBox = new javafx.scene.layout.StackPane(thumbnail);
+        thumbnailBox.setMinSize(THUMB, THUMB);
+        thumbnailBox.setPrefSize(THUMB, THUMB);
+        thumbnailBox.setMaxSize(THUMB, THUMB);
+        text.setMinWidth(0);
+        name.setMinWidth(0);
+        getChildren().addAll(thumbnailBox, text, replaceButton, removeButton);
     }
 }
