@@ -83,15 +83,15 @@ rows=()
 for backbone in ${backbones//,/ }; do
   for size in ${sizes//,/ }; do
     for opt in ${optimizers//,/ }; do
-      a_ms=(); p_ms=(); a_mb=(); p_mb=(); a_line=""; p_line=""
+      a_ms=(); p_ms=(); a_mb=(); p_mb=(); a_ev=(); p_ev=(); a_line=""; p_line=""
       for ((round = 1; round <= rounds; round++)); do
         # Alternate which side goes first, so that a slow spell of the machine hits both alike.
         if ((round % 2)); then order="atelier pytorch"; else order="pytorch atelier"; fi
         for side in $order; do
           line=$(run_$side "$backbone" "$size" "$opt")
           if [ -z "$line" ]; then echo "FAILED $side backbone=$backbone size=$size opt=$opt" >&2; continue; fi
-          if [ $side = atelier ]; then a_line=$line; a_ms+=("$(field median_ms "$line")"); a_mb+=("$(field peak_rss_mb "$line")")
-          else p_line=$line; p_ms+=("$(field median_ms "$line")"); p_mb+=("$(field peak_rss_mb "$line")"); fi
+          if [ $side = atelier ]; then a_line=$line; a_ms+=("$(field median_ms "$line")"); a_mb+=("$(field peak_rss_mb "$line")"); a_ev+=("$(field evals_per_it "$line")")
+          else p_line=$line; p_ms+=("$(field median_ms "$line")"); p_mb+=("$(field peak_rss_mb "$line")"); p_ev+=("$(field evals_per_it "$line")"); fi
           [ $markdown = 1 ] || echo "# $line" >&2
         done
       done
@@ -100,13 +100,18 @@ for backbone in ${backbones//,/ }; do
       amb=$(printf '%s\n' "${a_mb[@]}" | median); pmb=$(printf '%s\n' "${p_mb[@]}" | median)
       time_ratio=$(awk -v a="$am" -v p="$pm" 'BEGIN {printf "%.2f", a / p}')
       memory_ratio=$(awk -v a="$amb" -v p="$pmb" 'BEGIN {printf "%.2f", a / p}')
+      # L-BFGS may evaluate the cost a different number of times per iteration on each side
+      # (float differences in the line search): the time per evaluation compares the same work.
+      aev=$(printf '%s\n' "${a_ev[@]}" | median); pev=$(printf '%s\n' "${p_ev[@]}" | median)
+      eval_ratio=$(awk -v a="$am" -v p="$pm" -v ae="$aev" -v pe="$pev" 'BEGIN {printf "%.2f", (a / ae) / (p / pe)}')
       if [ $markdown = 1 ]; then
         rows+=("$(awk -v b="$backbone" -v s="$size" -v o="$opt" -v am="$am" -v pm="$pm" -v tr="$time_ratio" \
           -v amb="$amb" -v pmb="$pmb" -v mr="$memory_ratio" -v its="$(field it_s "$a_line")" \
           -v gf="$(field gflops "$a_line")" -v share="$(field peak_share "$a_line")" -v pshare="$(field peak_share "$p_line")" \
-          'BEGIN {printf "| %s | %s | %s | %.0f | %.0f | **%s** | %.0f | %.0f | **%s** | %.2f | %.1f | %.0f %% | %.0f %% |", b, s, o, am, pm, tr, amb, pmb, mr, 1000 / am, gf, 100 * share, 100 * pshare}')")
+          -v er="$eval_ratio" -v aev="$aev" -v pev="$pev" \
+          'BEGIN {printf "| %s | %s | %s | %.0f | %.0f | **%s** | %s (%.2f / %.2f) | %.0f | %.0f | **%s** | %.2f | %.1f | %.0f %% | %.0f %% |", b, s, o, am, pm, tr, er, aev, pev, amb, pmb, mr, 1000 / am, gf, 100 * share, 100 * pshare}')")
       else
-        echo "RATIO backbone=$backbone size=$size opt=$opt time=$time_ratio memory=$memory_ratio"
+        echo "RATIO backbone=$backbone size=$size opt=$opt time=$time_ratio memory=$memory_ratio time_per_evaluation=$eval_ratio"
       fi
     done
   done
@@ -118,7 +123,7 @@ if [ $markdown = 1 ]; then
   echo "CPU: $cpu"
   echo "PyTorch-Python: $("$python" -c 'import torch; print(torch.__version__)') (Debian) with OpenBLAS pthread; Atelier: DJL 0.36 on libtorch 2.7.1. VGG19 weights: ${vgg_file:-random He-normal of the right shapes}."
   echo
-  echo "| backbone | size | opt | Atelier ms/it | PyTorch ms/it | time ratio | Atelier peak MB | PyTorch peak MB | memory ratio | Atelier it/s | Atelier GFLOP/s | Atelier % of peak | PyTorch % of peak |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| backbone | size | opt | Atelier ms/it | PyTorch ms/it | time ratio | per evaluation (evals/it A / P) | Atelier peak MB | PyTorch peak MB | memory ratio | Atelier it/s | Atelier GFLOP/s | Atelier % of peak | PyTorch % of peak |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
 fi

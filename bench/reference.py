@@ -333,6 +333,7 @@ def main():
     lever.add_argument("--whole-network", action="store_true", help="run to the last tap, not the deepest used")
     lever.add_argument("--channels-last", action="store_true", help="NHWC memory format for images and weights")
     lever.add_argument("--bf16", action="store_true", help="backbone in bfloat16 (autocast), costs in float32")
+    parser.add_argument("--save", default=None, help="write the last picture to this PNG (to look at a lever's effect)")
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -418,6 +419,9 @@ def main():
             evaluations_before = counter[0]
     if not millis:
         sys.exit("the optimiser converged during the warm-up")
+    if args.save:
+        rgb = (pixels[0].clamp(0, 1) * 255.0).round().to(torch.uint8).permute(1, 2, 0).numpy()
+        Image.fromarray(rgb).save(args.save)
     evaluations_per_iteration = (counter[0] - evaluations_before) / len(millis)
 
     millis = np.array(millis)

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Regenerates the measured part of docs/performance.md (between the results markers): the
+# Atelier / PyTorch table from compare.sh, time to quality and the engine-side latency.
+#
+# Usage: bench/update-docs.sh [--quick] [any compare.sh option]
+# Needs what compare.sh needs (target/atelier.jar, /usr/bin/python3 with torch and PIL).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export ATELIER_MODELS=${ATELIER_MODELS:-$(cd .. && pwd)/shared/models}
+
+quick=0
+for argument in "$@"; do [ "$argument" = --quick ] && quick=1; done
+doc=docs/performance.md
+begin='<!-- results:begin (bench/update-docs.sh writes this part) -->'
+end='<!-- results:end -->'
+grep -qF "$begin" "$doc" && grep -qF "$end" "$doc" || { echo "$doc lacks the results markers" >&2; exit 1; }
+
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
+{
+  echo "$begin"
+  echo
+  bench/compare.sh --markdown "$@"
+  echo
+  echo "Time to quality (dog.jpg in the style of scream.jpg, SqueezeNet 1.1; wall time from starting the"
+  echo "job, weights and targets included, until the cost is below the fraction of its start):"
+  echo
+  echo '```'
+  if [ $quick = 1 ]; then quality_size=256; else quality_size=384; fi
+  java -jar target/atelier.jar bench --raw --mode quality --backbones squeezenet1_1 --optimizers adam,lbfgs \
+    --quality-size "$quality_size" 2>/dev/null | grep -E '^QUALITY' || echo "(quality run failed)"
+  echo
+  echo "Engine-side latency of a parameter change (setParameters -> first record/frame with it):"
+  latency_options=(--sizes 256); [ $quick = 1 ] && latency_options+=(--quick)
+  java -jar target/atelier.jar bench --raw --mode latency --backbones squeezenet1_1 "${latency_options[@]}" \
+    2>/dev/null | grep -E '^LATENCY' || echo "(latency run failed)"
+  echo '```'
+  echo
+  echo "$end"
+} > "$results"
+
+awk -v begin="$begin" -v end="$end" -v file="$results" '
+  $0 == begin { while ((getline line < file) > 0) print line; skipping = 1; next }
+  $0 == end { skipping = 0; next }
+  !skipping { print }' "$doc" > "$doc.new"
+mv "$doc.new" "$doc"
+echo "updated $doc"
