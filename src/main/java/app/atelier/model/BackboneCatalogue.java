@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The backbones Atelier can use and where their weights come from. */
 public final class BackboneCatalogue {
@@ -32,6 +33,22 @@ public final class BackboneCatalogue {
 
     public static CatalogueEntry entry(BackboneKind kind) {
         return ENTRIES.get(kind);
+    }
+
+    /**
+     * The catalogue with every file fetched from {@code base} instead, under the same file name: a
+     * mirror inside a firewall, or a server on this machine. The published hashes still apply.
+     */
+    public static Function<BackboneKind, CatalogueEntry> mirroredAt(URI base) {
+        URI folder = base.toString().endsWith("/") ? base : URI.create(base + "/");
+        return kind -> {
+            CatalogueEntry entry = entry(kind);
+            List<URI> sources = entry.sources().stream()
+                    .map(source -> folder.resolve(source.getPath().substring(source.getPath().lastIndexOf('/') + 1)))
+                    .toList();
+            return new CatalogueEntry(kind, entry.description(), sources, entry.downloadBytes(), entry.sha256Prefix(),
+                    entry.installedBytes(), entry.licence(), entry.fileHashes(), entry.note());
+        };
     }
 
     public static List<CatalogueEntry> entries() {

@@ -56,9 +56,14 @@ public final class ModelStore {
 
     /** The standard search path, installing into the user's data folder. */
     public static ModelStore standard() {
+        return standard(BackboneCatalogue::entry);
+    }
+
+    /** The standard search path and install folder, downloading from {@code catalogue} (e.g. a mirror). */
+    public static ModelStore standard(Function<BackboneKind, CatalogueEntry> catalogue) {
         Path folder = WeightsSearchPath.userDataFolder()
                 .orElseGet(() -> Path.of(System.getProperty("user.home", "."), ".atelier", "models"));
-        return new ModelStore(WeightsSearchPath.standard(), folder, new WeightsDownloader());
+        return new ModelStore(WeightsSearchPath.standard(), folder, new WeightsDownloader(), catalogue);
     }
 
     public Path installFolder() {

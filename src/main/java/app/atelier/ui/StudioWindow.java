@@ -5,6 +5,7 @@ import app.atelier.ui.chart.LossChart;
 import app.atelier.ui.controls.ControlsPane;
 import app.atelier.ui.images.ContentPane;
 import app.atelier.ui.images.StylePane;
+import app.atelier.ui.models.ModelsDialog;
 import app.atelier.ui.notify.NotificationView;
 import app.atelier.ui.result.ResultPane;
 import app.atelier.ui.status.StatusView;
@@ -46,8 +47,9 @@ public final class StudioWindow extends BorderPane {
 
         ScrollPane right = scroll(new ControlsPane(studio.settings(), studio.render().activeProperty()), "controls-scroll");
 
+        ModelsDialog models = ModelsDialog.forStudio(this, studio.settings().backboneProperty());
         setTop(new ActionBar(studio, resultPane.view(), () -> contentPane.dropZone().openFileDialog(),
-                () -> stylePane.dropZone().openFileDialog(), quit));
+                () -> stylePane.dropZone().openFileDialog(), () -> models.show(getScene().getWindow()), quit));
         setLeft(left);
         setCenter(notifications);
         setRight(right);

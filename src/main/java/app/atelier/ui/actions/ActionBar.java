@@ -21,6 +21,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -37,7 +38,8 @@ public final class ActionBar extends VBox {
     private Path lastFolder;
     private Path snapshotFolder;
 
-    public ActionBar(StudioViewModel studio, ResultView resultView, Runnable openContent, Runnable addStyle, Runnable quit) {
+    public ActionBar(StudioViewModel studio, ResultView resultView, Runnable openContent, Runnable addStyle,
+                     Runnable openModels, Runnable quit) {
         this.studio = studio;
         var render = studio.render();
         BooleanBinding notActive = render.activeProperty().not();
@@ -79,6 +81,8 @@ public final class ActionBar extends VBox {
                 new SeparatorMenuItem(),
                 item("Open preset…", MaterialDesignF.FOLDER_OPEN_OUTLINE, null, this::openPreset),
                 item("Save preset…", MaterialDesignC.CONTENT_SAVE_COG_OUTLINE, null, this::savePreset),
+                new SeparatorMenuItem(),
+                item("Models…", MaterialDesignB.BRAIN, null, openModels),
                 new SeparatorMenuItem(),
                 item("Quit", null, "Shortcut+Q", quit));
         Menu edit = new Menu("_Edit", null,
