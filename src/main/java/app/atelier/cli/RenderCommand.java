@@ -18,9 +18,14 @@ import app.atelier.image.ImageLoadException;
 import app.atelier.image.ImageLoader;
 import app.atelier.image.PngWriter;
 import app.atelier.image.RgbImage;
+import app.atelier.model.BackboneCatalogue;
+import app.atelier.model.CatalogueEntry;
+import app.atelier.model.ModelStore;
+import app.atelier.model.WeightsDownloader;
 import app.atelier.model.WeightsSearchPath;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +37,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -121,6 +127,16 @@ public final class RenderCommand implements Callable<Integer> {
                     "or a folder holding them. Default: searched in $ATELIER_MODELS, -Datelier.models,",
                     "then the user data folder."})
     private Path weights;
+
+    @Option(names = "--download",
+            description = {"Download the backbone's weights first when they are missing (progress on stderr),",
+                    "into the --weights folder or else the user data folder."})
+    private boolean download;
+
+    @Option(names = "--download-mirror", paramLabel = "URL",
+            description = "With --download: fetch the published files from this folder URL (same file names, same"
+                    + " hashes) instead of download.pytorch.org.")
+    private URI downloadMirror;
 
     @Option(names = "--device", paramLabel = "auto|cpu|gpu",
             description = "Where to compute; auto takes a GPU when there is one. Default: ${DEFAULT-VALUE}.")
@@ -398,14 +414,38 @@ public final class RenderCommand implements Callable<Integer> {
             }
             Optional<Path> inside = Files.isDirectory(weights)
                     ? WeightsSearchPath.findIn(weights, backbone) : Optional.empty();
+            if (inside.isEmpty() && download && Files.isDirectory(weights)) {
+                return downloadInto(new ModelStore(new WeightsSearchPath(List.of(weights)), weights,
+                        new WeightsDownloader(), catalogue()));
+            }
             return inside.orElseThrow(() -> usage("weights not found: " + weights.toAbsolutePath()
                     + (Files.exists(weights) ? " is not " + expected + " nor a folder holding " + layoutOf(backbone)
                     : " does not exist") + "; pass --weights PATH to " + expected));
         }
         WeightsSearchPath searchPath = WeightsSearchPath.standard();
-        return searchPath.find(backbone).orElseThrow(() -> usage("weights not found for " + backbone.id()
+        Optional<Path> found = searchPath.find(backbone);
+        if (found.isEmpty() && download) {
+            return downloadInto(ModelStore.standard(catalogue()));
+        }
+        return found.orElseThrow(() -> usage("weights not found for " + backbone.id()
                 + ": looked in " + searchPath.describe() + "; set " + WeightsSearchPath.ENV
-                + " to a folder holding " + layoutOf(backbone) + ", or pass --weights PATH"));
+                + " to a folder holding " + layoutOf(backbone) + ", pass --weights PATH, or add --download"));
+    }
+
+    private Function<BackboneKind, CatalogueEntry> catalogue() {
+        return downloadMirror == null ? BackboneCatalogue::entry : BackboneCatalogue.mirroredAt(downloadMirror);
+    }
+
+    /** The weights of {@link #backbone} from {@code store}, downloaded first when missing; a failure says how to go on. */
+    private Path downloadInto(ModelStore store) {
+        try {
+            return ModelsCommand.findOrDownload(store, backbone, spec.commandLine().getErr());
+        } catch (IOException e) {
+            // The progress line may end without a newline; the error must start on its own line.
+            spec.commandLine().getErr().println();
+            throw new java.io.UncheckedIOException("could not get the " + backbone.id()
+                    + " weights: " + e.getMessage() + " Or pass --weights PATH to weights you have.", e);
+        }
     }
 
     private static boolean containsNpy(Path folder) {
