@@ -68,7 +68,11 @@ public final class BackboneWeights {
         state.set(status.state());
         location.set(status.location().map(Path::toString).orElse("—"));
         size.set(status.sizeBytes() > 0 ? megabytes(status.sizeBytes()) : "—");
-        detail.set(status.detail());
+        // The store's own line for a missing backbone names command-line steps; here the buttons are the way.
+        detail.set(status.state() == ModelState.MISSING
+                ? "Not in any of the folders above. " + (entry.downloadable() ? "Download it, or import" : "Import")
+                        + " a file you have (Import…)."
+                : status.detail());
         removable.set(status.location().map(p -> p.toAbsolutePath().normalize()
                 .startsWith(installFolder.toAbsolutePath().normalize())).orElse(false));
     }

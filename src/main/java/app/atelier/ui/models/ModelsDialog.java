@@ -80,7 +80,8 @@ public final class ModelsDialog {
             }
             stage.setTitle("Models — Atelier");
             ModelsPane pane = new ModelsPane(models, chooser, () -> stage.hide());
-            Scene scene = new Scene(pane, 760, 640);
+            // Height -1: as tall as the cards need, so no empty band under them.
+            Scene scene = new Scene(pane, 760, -1);
             scene.getStylesheets().add(Objects.requireNonNull(ModelsDialog.class.getResource(STYLESHEET)).toExternalForm());
             stage.setScene(scene);
             stage.setMinWidth(560);

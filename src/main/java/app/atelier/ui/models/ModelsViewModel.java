@@ -71,9 +71,10 @@ public final class ModelsViewModel {
         return store.installFolder();
     }
 
-    /** The folders searched, as one line. */
+    /** The folders searched, in order, as words: "A, then B". */
     public String searchPath() {
-        return store.searchPath().describe();
+        return store.searchPath().folders().stream().map(Path::toString)
+                .collect(java.util.stream.Collectors.joining(", then "));
     }
 
     /** Whether {@code kind}'s weights are where the engine looks; a few file checks, cheap enough for the FX thread. */

@@ -130,7 +130,7 @@ class ModelsDialogTest {
         assertThat(robot.lookup("#models-remove-squeezenet1_1").queryButton().isDisabled())
                 .as("weights in a shared folder cannot be removed from the dialog").isTrue();
         assertThat(text(robot, "#models-state-vgg19")).isEqualTo("Missing");
-        assertThat(text(robot, "#models-detail-vgg19")).contains("not found");
+        assertThat(text(robot, "#models-detail-vgg19")).startsWith("Not in any of the folders above. Download it");
         assertThat(robot.lookup("#models-download-vgg19").queryButton().isDisabled()).isFalse();
 
         robot.clickOn("#models-import-vgg19");
@@ -203,6 +203,28 @@ class ModelsDialogTest {
                 .contains("Import…");
         assertThat(robot.lookup("#models-error-squeezenet1_1").queryAs(Label.class).isVisible()).isTrue();
         assertThat(text(robot, "#models-state-squeezenet1_1")).isEqualTo("Missing");
+    }
+
+    @Test
+    void choosingABackboneWithoutWeightsOffersToOpenTheDialog(FxRobot robot) throws Exception {
+        ModelStore store = new ModelStore(new WeightsSearchPath(List.of()), dir.resolve("user-models"), new WeightsDownloader());
+        ModelsDialog[] dialog = new ModelsDialog[1];
+        robot.interact(() -> {
+            models = new ModelsViewModel(store);
+            dialog[0] = new ModelsDialog(models, (owner, kind, folder) -> Optional.empty());
+            stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 300, 200));
+            stage.show();
+            dialog[0].offerIfMissing(BackboneKind.VGG19, stage);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.DialogPane offer = robot.lookup("#models-offer").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(offer.getHeaderText()).isEqualTo("VGG19's weights are not on this computer");
+
+        robot.interact(() -> ((Button) offer.lookupButton(offer.getButtonTypes().get(0))).fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#models-pane").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> models.backbone(BackboneKind.VGG19).stateProperty().get() == ModelState.MISSING);
+        assertThat(robot.lookup("#models-state-vgg19").queryAs(Label.class).getText()).isEqualTo("Missing");
     }
 
     /** VGG19's 32 convolution tensors with small deterministic values. */
