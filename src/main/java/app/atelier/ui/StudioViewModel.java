@@ -43,7 +43,7 @@ public final class StudioViewModel {
         if (remembered.settings() != null) {
             try {
                 settings.apply(remembered.settings());
-            } catch (IllegalArgumentException e) {
+            } catch (RuntimeException e) {
                 messages.post(UserMessage.warning("The remembered settings could not be used (" + e.getMessage()
                         + "); the defaults apply."));
             }

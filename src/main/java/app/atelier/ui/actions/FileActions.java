@@ -126,7 +126,7 @@ public final class FileActions {
                         settings.apply(read);
                         messages.post(UserMessage.info("Preset " + file.getFileName() + " loaded"));
                         result.complete(read);
-                    } catch (IllegalArgumentException e) {
+                    } catch (RuntimeException e) {
                         messages.post(UserMessage.error("Cannot use the preset " + file.getFileName() + ": " + e.getMessage()));
                         result.completeExceptionally(e);
                     }

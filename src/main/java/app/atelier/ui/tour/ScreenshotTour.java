@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A scripted walk through the studio for {@code scripts/screenshots.sh}: empty window, pictures
- * loaded, mid-run with the chart, finished; each step is saved as a JPEG of the window.
+ * loaded, mid-run with the chart (β raised a quarter of the way in), finished; each step is saved as a JPEG of the window.
  * Driven by hidden system properties: {@code atelier.screenshots} (output folder, turns the tour
  * on), {@code atelier.tour.content}, {@code atelier.tour.styles} (path-separator list). Every step
  * runs on the FX thread, waiting with timers, never blocking it.
@@ -66,6 +66,10 @@ public final class ScreenshotTour {
                 shoot(window, "2-loaded");
                 studio.render().start();
                 int total = studio.settings().iterationsProperty().get();
+                // A live change a quarter of the way in, so the chart shows its marker.
+                waitUntil(() -> studio.render().iterationProperty().get() >= total / 4
+                        || studio.render().stateProperty().get() == JobState.FAILED,
+                        () -> studio.settings().betaProperty().set(studio.settings().betaProperty().get() * 4));
                 waitUntil(() -> studio.render().iterationProperty().get() >= total * 2 / 5
                         || studio.render().stateProperty().get() == JobState.FAILED, () -> after(0.5, () -> {
                     shoot(window, "3-running");
