@@ -22,6 +22,8 @@ public final class LossChart extends LineChart<Number, Number> {
     private record Curve(XYChart.Series<Number, Number> series, ToDoubleFunction<IterationRecord> value) {
     }
 
+    static final int MAX_POINTS = 2000;
+
     private final List<Curve> curves = new ArrayList<>();
     private final List<Line> markers = new ArrayList<>();
     private final List<Integer> markerIterations = new ArrayList<>();
@@ -125,6 +127,7 @@ public final class LossChart extends LineChart<Number, Number> {
                 }
             }
             curve.series().getData().addAll(points);
+            thinIfLong(curve.series());
         }
         for (IterationRecord record : batch) {
             if (record.parametersChanged()) {
@@ -142,6 +145,26 @@ public final class LossChart extends LineChart<Number, Number> {
 
     private int x(IterationRecord record) {
         return countingEvaluations ? record.evaluations() : record.iteration();
+    }
+
+    /**
+     * Halves a curve that has grown past {@link #MAX_POINTS} by dropping every other point: a chart
+     * is at most a few thousand pixels wide, and laying out tens of thousands of points each pulse
+     * would make the window stutter on long runs. The CSV export keeps every iteration.
+     */
+    private static void thinIfLong(XYChart.Series<Number, Number> series) {
+        List<XYChart.Data<Number, Number>> data = series.getData();
+        if (data.size() <= MAX_POINTS) {
+            return;
+        }
+        List<XYChart.Data<Number, Number>> kept = new ArrayList<>(data.size() / 2 + 1);
+        for (int i = 0; i < data.size(); i += 2) {
+            kept.add(data.get(i));
+        }
+        if ((data.size() - 1) % 2 != 0) {
+            kept.add(data.get(data.size() - 1));
+        }
+        series.getData().setAll(kept);
     }
 
     private void addMarker(int iteration) {
@@ -180,7 +203,7 @@ public final class LossChart extends LineChart<Number, Number> {
         }
     }
 
-    /** Number of points on the total-cost curve. */
+    /** Number of points on the total-cost curve (one per iteration until a long run is thinned). */
     public int pointCount() {
         return curves.get(0).series().getData().size();
     }
