@@ -6,6 +6,9 @@ import app.atelier.ui.actions.Shortcuts;
 import app.atelier.ui.memory.RememberedStudio;
 import app.atelier.ui.memory.StudioMemory;
 import app.atelier.ui.tour.ScreenshotTour;
+import app.atelier.ui.images.ImageRequest;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -44,10 +47,23 @@ public class AtelierApp extends Application {
                 placeWindow(stage, remembered.window());
             });
         }
+        openFiles(getParameters().getRaw());
         stage.setOnCloseRequest(event -> remember(stage));
         stage.show();
         if (tour != null) {
             tour.run(stage, window, studio);
+        }
+    }
+
+    /** Files from the command line or "Open with": the first is the photo, any others are paintings. */
+    private void openFiles(List<String> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        studio.content().offer(List.of(new ImageRequest.FromFile(Path.of(files.get(0)))));
+        if (files.size() > 1) {
+            studio.styles().offer(files.subList(1, files.size()).stream()
+                    .<ImageRequest>map(file -> new ImageRequest.FromFile(Path.of(file))).toList());
         }
     }
 

@@ -1,16 +1,19 @@
 package app.atelier;
 
 import app.atelier.cli.AtelierCommand;
+import app.atelier.model.WeightsSearchPath;
 import javafx.application.Application;
 
 /**
- * Entry point of {@code java -jar atelier.jar}: no arguments opens the studio window, any
- * arguments run a headless command ({@code atelier render ...}, {@code --help}, {@code --version}).
+ * Entry point of {@code java -jar atelier.jar}: no arguments, or picture files (the desktop's
+ * "Open with Atelier"), open the studio window; other arguments run a headless command ({@code atelier render ...}, {@code --help}, {@code --version}).
  *
  * <p>Deliberately not an {@link Application}: a main class that extends it, started from the class
  * path, fails with "JavaFX runtime components are missing".
  */
 public final class Launcher {
+
+    private static final String DJL_CACHE_DIR = "DJL_CACHE_DIR";
 
     private Launcher() {
     }
@@ -21,7 +24,12 @@ public final class Launcher {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
-        if (args.length == 0) {
+        if (System.getProperty(DJL_CACHE_DIR) == null && System.getenv(DJL_CACHE_DIR) == null) {
+            // Otherwise DJL would make ~/.djl.ai, a folder in the root of the user's home.
+            WeightsSearchPath.userDataFolder().ifPresent(models ->
+                    System.setProperty(DJL_CACHE_DIR, models.resolveSibling("djl").toString()));
+        }
+        if (args.length == 0 || AtelierCommand.areFilesToOpen(args)) {
             Application.launch(AtelierApp.class, args);
             return;
         }

@@ -37,6 +37,24 @@ public final class AtelierCommand implements Runnable {
         return newCommandLine(out, err).execute(args);
     }
 
+    /**
+     * True when {@code args} are picture files to open in the window ("Open with Atelier", or
+     * {@code atelier photo.jpg painting.jpg}) rather than a command: none is an option or a command
+     * name, and each names an existing file.
+     */
+    public static boolean areFilesToOpen(String... args) {
+        if (args.length == 0) {
+            return false;
+        }
+        var commands = newCommandLine(new PrintWriter(System.out), new PrintWriter(System.err)).getSubcommands().keySet();
+        for (String arg : args) {
+            if (arg.startsWith("-") || commands.contains(arg) || !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(arg))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new AtelierCommand());
         commandLine.setOut(out);

@@ -1,5 +1,6 @@
 package app.atelier.cli;
 
+import app.atelier.AtelierVersion;
 import picocli.CommandLine;
 
 /** The version from the jar's manifest ("dev" when run from classes, as in tests). */
@@ -7,7 +8,6 @@ final class VersionProvider implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        String version = AtelierCommand.class.getPackage().getImplementationVersion();
-        return new String[] {"Atelier " + (version == null ? "dev" : version)};
+        return new String[] {"Atelier " + AtelierVersion.current()};
     }
 }

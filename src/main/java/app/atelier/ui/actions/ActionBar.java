@@ -2,6 +2,7 @@ package app.atelier.ui.actions;
 
 import app.atelier.engine.JobState;
 import app.atelier.ui.StudioViewModel;
+import app.atelier.ui.about.AboutDialog;
 import app.atelier.ui.result.ResultView;
 import java.io.File;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
@@ -97,7 +99,10 @@ public final class ActionBar extends VBox {
                 item("Actual size (100 %)", null, "Shortcut+1", resultView::actualSize),
                 item("Compare with the photo", MaterialDesignC.COMPARE_HORIZONTAL, "Shortcut+K",
                         () -> resultView.compareProperty().set(!resultView.compareProperty().get())));
-        MenuBar menuBar = new MenuBar(file, edit, run, view);
+        Menu help = new Menu("_Help", null,
+                item("About Atelier", MaterialDesignI.INFORMATION_OUTLINE, null,
+                        () -> AboutDialog.show(getScene() == null ? null : getScene().getWindow())));
+        MenuBar menuBar = new MenuBar(file, edit, run, view, help);
         menuBar.setId("menu-bar");
 
         getChildren().addAll(menuBar, toolBar);
