@@ -40,6 +40,13 @@ public final class StudioWindow extends BorderPane {
         resultPane = new ResultPane(studio.render().frameProperty(), studio.content().imageProperty());
         lossChart = new LossChart(studio.history());
         studio.render().totalIterationsProperty().addListener((obs, old, total) -> lossChart.showIterations(total.intValue()));
+        // Between runs the axis previews the next run's length.
+        lossChart.showIterations(studio.settings().iterationsProperty().get());
+        studio.settings().iterationsProperty().addListener((obs, old, total) -> {
+            if (!studio.render().activeProperty().get()) {
+                lossChart.showIterations(total.intValue());
+            }
+        });
         SplitPane centre = new SplitPane(resultPane, lossChart);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.7);

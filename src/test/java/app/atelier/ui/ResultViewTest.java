@@ -64,6 +64,19 @@ class ResultViewTest {
     }
 
     @Test
+    void beforeTheFirstFrameThePhotoIsThePreview(FxRobot robot) {
+        RgbImage photo = frame(0, 200, 100, 0xFF336699).image();
+        robot.interact(() -> content.set(new LoadedImage("photo.jpg", java.util.Optional.empty(), photo, photo)));
+        assertThat(robot.lookup("#before-image").queryAs(javafx.scene.image.ImageView.class).isVisible()).isTrue();
+        assertThat(view.scaleProperty().get()).as("fits 200x100 into 800x600").isEqualTo(4.0);
+
+        robot.interact(() -> frames.set(frame(1, 100, 50, 0xFF808080)));
+        assertThat(robot.lookup("#before-image").queryAs(javafx.scene.image.ImageView.class).isVisible())
+                .as("the photo only shows to compare once the picture is there").isFalse();
+        assertThat(view.scaleProperty().get()).isEqualTo(8.0);
+    }
+
+    @Test
     void fitActualSizeWheelZoomAndPan(FxRobot robot) {
         robot.interact(() -> frames.set(frame(1, 100, 50, 0xFF808080)));
         assertThat(view.scaleProperty().get()).as("fits 100x50 into 800x600").isEqualTo(8.0);

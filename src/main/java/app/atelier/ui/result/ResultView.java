@@ -65,7 +65,8 @@ public final class ResultView extends Pane {
         result.setSmooth(false);
         result.setClip(resultClip);
         before.setId("before-image");
-        before.visibleProperty().bind(compare);
+        // Before the first frame the photo itself is the preview; afterwards it shows only to compare.
+        before.visibleProperty().bind(compare.or(result.imageProperty().isNull()));
         splitLine.setId("split-line");
         splitLine.getStyleClass().add("split-line");
         splitLine.setStroke(Color.WHITE);
@@ -73,7 +74,7 @@ public final class ResultView extends Pane {
         splitLine.visibleProperty().bind(compare.and(result.imageProperty().isNotNull()));
         splitLine.setMouseTransparent(true);
         placeholder.getStyleClass().add("placeholder");
-        placeholder.visibleProperty().bind(result.imageProperty().isNull());
+        placeholder.visibleProperty().bind(result.imageProperty().isNull().and(before.imageProperty().isNull()));
         getChildren().addAll(picture, splitLine, placeholder);
 
         frames.addListener((obs, old, frame) -> {
@@ -84,10 +85,8 @@ public final class ResultView extends Pane {
         if (frames.getValue() != null) {
             show(frames.getValue().image());
         }
-        content.addListener((obs, old, image) -> before.setImage(image == null ? null : FxImages.toFxImage(image.image())));
-        if (content.getValue() != null) {
-            before.setImage(FxImages.toFxImage(content.getValue().image()));
-        }
+        content.addListener((obs, old, image) -> showContent(image));
+        showContent(content.getValue());
 
         widthProperty().addListener(obs -> relayout());
         heightProperty().addListener(obs -> relayout());
@@ -110,6 +109,28 @@ public final class ResultView extends Pane {
         }
     }
 
+    private void showContent(LoadedImage image) {
+        before.setImage(image == null ? null : FxImages.toFxImage(image.image()));
+        if (frameImage.image() == null) {
+            // Natural size until a frame gives the picture's size to stretch the photo to.
+            before.setFitWidth(0);
+            before.setFitHeight(0);
+            relayout();
+        }
+    }
+
+    private boolean hasPicture() {
+        return frameImage.image() != null || before.getImage() != null;
+    }
+
+    private double pictureWidth() {
+        return frameImage.image() != null ? frameImage.width() : before.getImage() == null ? 0 : before.getImage().getWidth();
+    }
+
+    private double pictureHeight() {
+        return frameImage.image() != null ? frameImage.height() : before.getImage() == null ? 0 : before.getImage().getHeight();
+    }
+
     /** The image on screen, for tests and snapshots. */
     public javafx.scene.image.Image displayedImage() {
         return result.getImage();
@@ -129,14 +150,14 @@ public final class ResultView extends Pane {
         placeholder.relocate(Math.max(0, (getWidth() - placeholder.prefWidth(-1)) / 2),
                 Math.max(0, (getHeight() - placeholder.prefHeight(-1)) / 2));
         placeholder.resize(placeholder.prefWidth(-1), placeholder.prefHeight(-1));
-        if (frameImage.image() == null || getWidth() <= 0 || getHeight() <= 0) {
+        if (!hasPicture() || getWidth() <= 0 || getHeight() <= 0) {
             return;
         }
         if (fit.get()) {
-            double s = Math.min(getWidth() / frameImage.width(), getHeight() / frameImage.height());
+            double s = Math.min(getWidth() / pictureWidth(), getHeight() / pictureHeight());
             scale.set(clamp(s));
-            offsetX = (getWidth() - frameImage.width() * scale.get()) / 2;
-            offsetY = (getHeight() - frameImage.height() * scale.get()) / 2;
+            offsetX = (getWidth() - pictureWidth() * scale.get()) / 2;
+            offsetY = (getHeight() - pictureHeight() * scale.get()) / 2;
         }
         applyTransform();
     }
@@ -150,8 +171,8 @@ public final class ResultView extends Pane {
     }
 
     private void updateSplit() {
-        int w = frameImage.width();
-        int h = frameImage.height();
+        double w = pictureWidth();
+        double h = pictureHeight();
         double cut = compare.get() ? split.get() * w : w;
         resultClip.setWidth(cut);
         resultClip.setHeight(h);
@@ -163,7 +184,7 @@ public final class ResultView extends Pane {
     }
 
     private void zoomWithWheel(ScrollEvent event) {
-        if (frameImage.image() == null || event.getDeltaY() == 0) {
+        if (!hasPicture() || event.getDeltaY() == 0) {
             return;
         }
         fit.set(false);
@@ -194,11 +215,11 @@ public final class ResultView extends Pane {
     }
 
     private void dragged(MouseEvent event) {
-        if (frameImage.image() == null) {
+        if (!hasPicture()) {
             return;
         }
         if (draggingSplit) {
-            double fraction = (event.getX() - offsetX) / (frameImage.width() * scale.get());
+            double fraction = (event.getX() - offsetX) / (pictureWidth() * scale.get());
             split.set(Math.max(0, Math.min(1, fraction)));
         } else {
             fit.set(false);
