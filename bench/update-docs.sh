@@ -27,7 +27,7 @@ trap 'rm -f "$results"' EXIT
   echo
   echo '```'
   if [ $quick = 1 ]; then quality_size=256; else quality_size=384; fi
-  java -jar target/atelier.jar bench --raw --mode quality --backbones squeezenet1_1 --optimizers adam,lbfgs \
+  java -jar target/atelier.jar bench --raw --mode quality --backbones squeezenet1_1 --optimizers adam,lbfgs,adam+c2f,lbfgs+c2f \
     --quality-size "$quality_size" 2>/dev/null | grep -E '^QUALITY' || echo "(quality run failed)"
   echo
   echo "Engine-side latency of a parameter change (setParameters -> first record/frame with it):"

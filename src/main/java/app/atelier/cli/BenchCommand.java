@@ -63,7 +63,8 @@ public final class BenchCommand implements Callable<Integer> {
     private List<Integer> sizes;
 
     @Option(names = "--optimizers", split = ",", paramLabel = "NAME", defaultValue = "adam",
-            description = "Optimisers: adam, lbfgs. Default: ${DEFAULT-VALUE}.")
+            description = "Optimisers: adam, lbfgs; for --mode quality also adam+c2f, lbfgs+c2f"
+                    + " (coarse-to-fine). Default: ${DEFAULT-VALUE}.")
     private List<String> optimizers;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "3",
@@ -131,6 +132,10 @@ public final class BenchCommand implements Callable<Integer> {
             iterations = Math.min(iterations, 5);
         }
         optimizers.forEach(BenchSetup::optimizer);
+        if (mode != Mode.QUALITY && optimizers.stream().anyMatch(BenchSetup::coarseToFine)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "coarse-to-fine (+c2f) is measured only by --mode quality");
+        }
         List<BackboneKind> kinds = new ArrayList<>();
         for (String id : backbones) {
             kinds.add(BackboneKind.fromId(id.trim()));

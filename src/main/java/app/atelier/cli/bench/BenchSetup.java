@@ -29,14 +29,32 @@ public record BenchSetup(RgbImage content, RgbImage style, Path squeezeNetWeight
         return weights;
     }
 
-    /** @param optimizer "adam" or "lbfgs", as on the command line */
+    /** Coarse-to-fine as the time-to-quality run uses it: three sizes √2 apart. */
+    public static final int COARSE_TO_FINE_SCALES = 3;
+    public static final int ITERATIONS_PER_SCALE = 60;
+    public static final String COARSE_TO_FINE_SUFFIX = "+c2f";
+
+    /**
+     * @param optimizer "adam" or "lbfgs", as on the command line, optionally followed by "+c2f"
+     *                  for coarse-to-fine ({@value #COARSE_TO_FINE_SCALES} sizes,
+     *                  {@value #ITERATIONS_PER_SCALE} iterations each)
+     */
     public JobSpec spec(BackboneKind backbone, int size, String optimizer, int iterations) {
+        RenderQuality quality = RenderQuality.DEFAULT.withOptimizer(optimizer(optimizer));
+        if (coarseToFine(optimizer)) {
+            quality = quality.withScales(COARSE_TO_FINE_SCALES, ITERATIONS_PER_SCALE);
+        }
         return new JobSpec(backbone, weights(backbone), Pooling.MAX, ComputeDevice.CPU, content,
                 List.of(new StyleSource(style, 1.0)), size, InitMode.CONTENT, Defaults.SEED, iterations,
-                Defaults.parameters(backbone), RenderQuality.DEFAULT.withOptimizer(optimizer(optimizer)));
+                Defaults.parameters(backbone), quality);
     }
 
-    public static OptimizerKind optimizer(String name) {
+    public static boolean coarseToFine(String optimizer) {
+        return optimizer.toLowerCase(Locale.ROOT).endsWith(COARSE_TO_FINE_SUFFIX);
+    }
+
+    public static OptimizerKind optimizer(String label) {
+        String name = coarseToFine(label) ? label.substring(0, label.length() - COARSE_TO_FINE_SUFFIX.length()) : label;
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "adam" -> OptimizerKind.ADAM;
             case "lbfgs", "l-bfgs" -> OptimizerKind.LBFGS;
