@@ -81,6 +81,8 @@ class QualityControlsTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> ui.studio.content().image() != null && ui.studio.styles().entries().size() == 1);
 
+        // The section sits at the bottom of the settings column: bring it into view before clicking.
+        robot.interact(() -> robot.lookup("#controls-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
         robot.clickOn("Quality");
         assertThat(robot.lookup("#quality-pane").queryAs(TitledPane.class).isExpanded()).isTrue();
         ChoiceBox<OptimizerKind> optimizer = robot.lookup("#optimizer").queryAs(ChoiceBox.class);
