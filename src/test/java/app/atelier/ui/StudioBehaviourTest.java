@@ -91,7 +91,7 @@ class StudioBehaviourTest {
             UserMessage message = ui.studio.messages().latestProperty().get();
             assertThat(message.level()).isEqualTo(UserMessage.Level.ERROR);
             assertThat(message.text()).contains("SqueezeNet 1.1 weights were not found", emptyModels.toString(),
-                    "squeezenet1_1", "ATELIER_MODELS");
+                    "squeezenet1_1", "ATELIER_MODELS", "Models…");
             assertThat(ui.studio.render().activeProperty().get()).isFalse();
             assertThat(robot.lookup("#notifications").queryAs(org.controlsfx.control.NotificationPane.class).isShowing()).isTrue();
         } finally {

@@ -161,8 +161,8 @@ public final class RenderViewModel {
                 ? "a folder named squeezenet1_1 holding its .npy files"
                 : "vgg19.safetensors (or a vgg19 folder with a .safetensors file)";
         return backbone.displayName() + " weights were not found. Atelier looked in: " + searchPath.describe()
-                + ". Put " + expected + " into one of these folders, or set the ATELIER_MODELS environment variable"
-                + " to a folder that holds them, then press Start again.";
+                + ". Download or import them with File › Models…, or put " + expected + " into one of these folders"
+                + " (or set the ATELIER_MODELS environment variable to a folder that holds them), then press Start again.";
     }
 
     private List<StyleSource> styleSources() {
