@@ -6,7 +6,9 @@
 # measured on Atelier itself.
 #
 # Usage: bench/levers.sh [--backbone vgg19] [--size 256] [--rounds 2] [--warmup 1] [--iterations 3]
-#                        [--levers weights-grad,whole-network,channels-last,bf16,threads]
+#                        [--levers weights-grad,whole-network,channels-last,bf16,threads,omp-passive]
+# threads: Atelier with one intra-op thread against one per core; omp-passive: Atelier with
+# OMP_WAIT_POLICY=passive (OpenMP threads sleep at barriers instead of spinning) against the default.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +17,7 @@ size=256
 rounds=2
 warmup=1
 iterations=3
-levers=weights-grad,whole-network,channels-last,bf16,threads
+levers=weights-grad,whole-network,channels-last,bf16,threads,omp-passive
 while [ $# -gt 0 ]; do
   case "$1" in
     --backbone) backbone=$2; shift ;;
@@ -40,8 +42,8 @@ python_run() { # extra flags...
     --warmup "$warmup" --iterations "$iterations" --threads "$cores" "$@" 2>/dev/null | grep '^RESULT' || true
 }
 
-atelier_run() { # threads
-  OMP_NUM_THREADS=$1 java -jar target/atelier.jar bench --raw --backbones "$backbone" --sizes "$size" \
+atelier_run() { # threads [wait policy]
+  env OMP_NUM_THREADS="$1" ${2:+OMP_WAIT_POLICY=$2} java -jar target/atelier.jar bench --raw --backbones "$backbone" --sizes "$size" \
     --warmup "$warmup" --iterations "$iterations" --threads "$1" 2>/dev/null | grep '^RESULT' || true
 }
 
@@ -50,7 +52,9 @@ for lever in ${levers//,/ }; do
   for ((round = 1; round <= rounds; round++)); do
     if ((round % 2)); then order="base with"; else order="with base"; fi
     for side in $order; do
-      if [ "$lever" = threads ]; then
+      if [ "$lever" = omp-passive ]; then
+        if [ $side = base ]; then line=$(atelier_run "$cores"); else line=$(atelier_run "$cores" passive); fi
+      elif [ "$lever" = threads ]; then
         # Baseline: one intra-op thread per core; the lever: a single thread.
         if [ $side = base ]; then line=$(atelier_run "$cores"); else line=$(atelier_run 1); fi
       else
