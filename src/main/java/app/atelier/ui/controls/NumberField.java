@@ -86,8 +86,4 @@ public final class NumberField extends TextField {
         formatter.valueProperty().bindBidirectional(boxed);
         return field;
     }
-
-    ObjectProperty<?> boundValue() {
-        return boxed;
-    }
 }
