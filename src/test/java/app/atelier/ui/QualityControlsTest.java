@@ -86,7 +86,14 @@ class QualityControlsTest {
         robot.clickOn("Quality");
         assertThat(robot.lookup("#quality-pane").queryAs(TitledPane.class).isExpanded()).isTrue();
         ChoiceBox<OptimizerKind> optimizer = robot.lookup("#optimizer").queryAs(ChoiceBox.class);
+        NumberField history = robot.lookup("#lbfgs-history").queryAs(NumberField.class);
+        assertThat(history.isDisabled()).as("history only matters for L-BFGS").isTrue();
         robot.interact(() -> optimizer.setValue(OptimizerKind.LBFGS));
+        assertThat(history.isDisabled()).isFalse();
+        robot.interact(() -> {
+            history.setText("7");
+            history.commitValue();
+        });
         NumberField scales = robot.lookup("#scales").queryAs(NumberField.class);
         robot.interact(() -> {
             scales.setText("2");
@@ -105,6 +112,7 @@ class QualityControlsTest {
         RenderQuality used = ui.studio.render().job().orElseThrow().spec().quality();
         assertThat(used.optimizer()).isEqualTo(OptimizerKind.LBFGS);
         assertThat(used.scales()).isEqualTo(2);
+        assertThat(used.lbfgsHistory()).isEqualTo(7);
         assertThat(used.originalColors()).isTrue();
         assertThat(robot.lookup("#quality-pane").queryAs(TitledPane.class).getContent().isDisabled()).isFalse();
 

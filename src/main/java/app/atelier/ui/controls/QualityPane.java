@@ -57,38 +57,43 @@ public final class QualityPane extends TitledPane {
         optimizer.setConverter(names(kind -> kind == OptimizerKind.LBFGS ? "L-BFGS" : "Adam", OptimizerKind.values()));
         row(grid, 0, "Optimiser", "Adam reacts smoothly to live edits; L-BFGS reaches a lower cost in fewer"
                 + " evaluations (the chart then counts evaluations)", optimizer);
+        NumberField history = NumberField.forInteger(quality.lbfgsHistoryProperty(), 1, 200);
+        history.setId("lbfgs-history");
+        history.disableProperty().bind(quality.optimizerProperty().isNotEqualTo(OptimizerKind.LBFGS));
+        row(grid, 1, "L-BFGS history", "Curvature pairs L-BFGS keeps (two pictures of memory each);"
+                + " it stops by itself once the cost no longer falls", history);
         NumberField scales = NumberField.forInteger(quality.scalesProperty(), 1, 8);
         scales.setId("scales");
-        row(grid, 1, "Scales", "Coarse to fine: number of sizes, about √2 apart, ending at the output size;"
+        row(grid, 2, "Scales", "Coarse to fine: number of sizes, about √2 apart, ending at the output size;"
                 + " the iterations are split between them. 1 = single scale", scales);
         NumberField ema = NumberField.forDouble(quality.emaDecayProperty(), 0, 0.999);
         ema.setId("ema-decay");
-        row(grid, 2, "Averaging", "Show the moving average of the iterates with this decay (e.g. 0.95):"
+        row(grid, 3, "Averaging", "Show the moving average of the iterates with this decay (e.g. 0.95):"
                 + " removes the optimiser's last noise. 0 = off", ema);
         NumberField styleScale = NumberField.forDouble(quality.styleScaleProperty(), 0.05, 8);
         styleScale.setId("style-scale");
-        row(grid, 3, "Style scale", "Size of the style image relative to the output: smaller gives finer"
+        row(grid, 4, "Style scale", "Size of the style image relative to the output: smaller gives finer"
                 + " brush strokes, larger gives broader ones", styleScale);
         ChoiceBox<Pooling> pooling = new ChoiceBox<>(FXCollections.observableArrayList(Pooling.values()));
         pooling.setId("pooling");
         pooling.setMaxWidth(Double.MAX_VALUE);
         pooling.valueProperty().bindBidirectional(quality.poolingProperty());
         pooling.setConverter(names(p -> p == Pooling.MAX ? "Max" : "Average", Pooling.values()));
-        row(grid, 4, "Pooling", "Pooling between VGG19 blocks; average often gives smoother results."
+        row(grid, 5, "Pooling", "Pooling between VGG19 blocks; average often gives smoother results."
                 + " SqueezeNet ignores it", pooling);
 
         CheckBox originalColors = new CheckBox("Keep the photo's colours");
         originalColors.setId("original-colors");
         originalColors.setTooltip(new Tooltip("Transfer only luminance; the picture keeps the content's colours"));
         originalColors.selectedProperty().bindBidirectional(quality.originalColorsProperty());
-        grid.add(originalColors, 0, 5, 2, 1);
+        grid.add(originalColors, 0, 6, 2, 1);
         CheckBox matchHistogram = new CheckBox("Match the style's colours to the photo");
         matchHistogram.setId("match-histogram");
         matchHistogram.setTooltip(new Tooltip("Before the run, give the style images the photo's colour mean and spread"));
         matchHistogram.selectedProperty().bindBidirectional(quality.matchHistogramProperty());
-        grid.add(matchHistogram, 0, 6, 2, 1);
+        grid.add(matchHistogram, 0, 7, 2, 1);
 
-        grid.add(maskRow(quality), 0, 7, 2, 1);
+        grid.add(maskRow(quality), 0, 8, 2, 1);
 
         grid.disableProperty().bind(Bindings.createBooleanBinding(jobActive::get, jobActive));
         setContent(grid);

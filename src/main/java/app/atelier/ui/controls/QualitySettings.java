@@ -20,6 +20,7 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class QualitySettings {
 
     private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>(this, "optimizer");
+    private final IntegerProperty lbfgsHistory = new SimpleIntegerProperty(this, "lbfgsHistory");
     private final IntegerProperty scales = new SimpleIntegerProperty(this, "scales");
     private final DoubleProperty emaDecay = new SimpleDoubleProperty(this, "emaDecay");
     private final BooleanProperty originalColors = new SimpleBooleanProperty(this, "originalColors");
@@ -36,6 +37,7 @@ public final class QualitySettings {
     public void reset() {
         RenderQuality defaults = RenderQuality.DEFAULT;
         optimizer.set(defaults.optimizer());
+        lbfgsHistory.set(defaults.lbfgsHistory());
         scales.set(defaults.scales());
         emaDecay.set(defaults.emaDecay());
         originalColors.set(defaults.originalColors());
@@ -53,6 +55,7 @@ public final class QualitySettings {
     public RenderQuality toRenderQuality() {
         LoadedImage maskImage = mask.get();
         return RenderQuality.DEFAULT.withOptimizer(optimizer.get())
+                .withLbfgs(lbfgsHistory.get(), RenderQuality.DEFAULT_GRADIENT_TOLERANCE, RenderQuality.DEFAULT_COST_TOLERANCE)
                 .withScales(scales.get(), 0)
                 .withEmaDecay(emaDecay.get())
                 .withOriginalColors(originalColors.get())
@@ -63,6 +66,11 @@ public final class QualitySettings {
 
     public ObjectProperty<OptimizerKind> optimizerProperty() {
         return optimizer;
+    }
+
+    /** Curvature pairs L-BFGS keeps; more remember more of the cost's shape, at two pictures of memory each. */
+    public IntegerProperty lbfgsHistoryProperty() {
+        return lbfgsHistory;
     }
 
     public IntegerProperty scalesProperty() {
