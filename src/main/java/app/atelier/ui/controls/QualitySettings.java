@@ -47,6 +47,30 @@ public final class QualitySettings {
         mask.set(null);
     }
 
+    /** The section as plain data, for presets and memory; the mask is left out. */
+    public StudioSettings.QualitySetting snapshot() {
+        return new StudioSettings.QualitySetting(optimizer.get().name(), lbfgsHistory.get(), scales.get(),
+                emaDecay.get(), originalColors.get(), matchHistogram.get(), styleScale.get(), pooling.get().name());
+    }
+
+    /**
+     * Takes every value of {@code setting}; the mask stays.
+     *
+     * @throws IllegalArgumentException when the optimiser or pooling name is unknown; nothing is changed then
+     */
+    void apply(StudioSettings.QualitySetting setting) {
+        OptimizerKind kind = OptimizerKind.valueOf(setting.optimizer());
+        Pooling pool = Pooling.valueOf(setting.pooling());
+        optimizer.set(kind);
+        lbfgsHistory.set(setting.lbfgsHistory());
+        scales.set(setting.scales());
+        emaDecay.set(setting.emaDecay());
+        originalColors.set(setting.originalColors());
+        matchHistogram.set(setting.matchHistogram());
+        styleScale.set(setting.styleScale());
+        pooling.set(pool);
+    }
+
     /**
      * What a job started now should use.
      *

@@ -110,7 +110,7 @@ public final class SettingsViewModel {
                 styleLayers.stream().map(layer -> new StudioSettings.LayerSetting(layer.name(),
                         layer.enabledProperty().get(), layer.weightProperty().get())).toList(),
                 alpha.get(), beta.get(), tvWeight.get(), learningRate.get(),
-                size.get(), init.get().name(), iterations.get(), seed.get());
+                size.get(), init.get().name(), iterations.get(), seed.get(), quality.snapshot());
     }
 
     /**
@@ -123,6 +123,9 @@ public final class SettingsViewModel {
         BackboneKind kind = BackboneKind.fromId(settings.backbone());
         ComputeDevice computeDevice = ComputeDevice.valueOf(settings.device());
         InitMode initMode = InitMode.valueOf(settings.init());
+        // Names are checked before anything changes.
+        app.atelier.engine.OptimizerKind.valueOf(settings.quality().optimizer());
+        app.atelier.engine.Pooling.valueOf(settings.quality().pooling());
         if (!kind.taps().contains(settings.contentLayer())) {
             throw new IllegalArgumentException("content layer '" + settings.contentLayer() + "' is not a layer of "
                     + kind.displayName() + "; choose one of " + kind.taps());
@@ -153,6 +156,7 @@ public final class SettingsViewModel {
             init.set(initMode);
             iterations.set(settings.iterations());
             seed.set(settings.seed());
+            quality.apply(settings.quality());
         } finally {
             applying = false;
         }

@@ -3,6 +3,7 @@ package app.atelier.ui.controls;
 import app.atelier.engine.BackboneKind;
 import app.atelier.engine.Defaults;
 import app.atelier.engine.LiveParameters;
+import app.atelier.engine.RenderQuality;
 import app.atelier.engine.StyleLayer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,10 +17,32 @@ import java.util.stream.Collectors;
  * as their names so a preset stays readable and survives renamed constants with a clear error.
  *
  * @param styleLayers every tap of the backbone, ticked or not, with its weight
+ * @param quality     the Quality section (without the mask, which is a picture); presets written
+ *                    before it existed read as the defaults
  */
 public record StudioSettings(String backbone, String device, String contentLayer, List<LayerSetting> styleLayers,
                              double alpha, double beta, double tvWeight, double learningRate,
-                             int size, String init, int iterations, long seed) {
+                             int size, String init, int iterations, long seed, QualitySetting quality) {
+
+    /** The Quality section as plain data; enum values as their names. */
+    public record QualitySetting(String optimizer, int lbfgsHistory, int scales, double emaDecay,
+                                 boolean originalColors, boolean matchHistogram, double styleScale, String pooling) {
+
+        public static QualitySetting defaults() {
+            RenderQuality quality = RenderQuality.DEFAULT;
+            return new QualitySetting(quality.optimizer().name(), quality.lbfgsHistory(), quality.scales(),
+                    quality.emaDecay(), quality.originalColors(), quality.matchHistogram(), quality.styleScale(),
+                    Defaults.POOLING.name());
+        }
+    }
+
+    /** Settings with the default Quality section. */
+    public StudioSettings(String backbone, String device, String contentLayer, List<LayerSetting> styleLayers,
+                          double alpha, double beta, double tvWeight, double learningRate,
+                          int size, String init, int iterations, long seed) {
+        this(backbone, device, contentLayer, styleLayers, alpha, beta, tvWeight, learningRate, size, init,
+                iterations, seed, QualitySetting.defaults());
+    }
 
     /** A style tap, whether it is used, and its weight λ. */
     public record LayerSetting(String name, boolean enabled, double weight) {
@@ -27,6 +50,9 @@ public record StudioSettings(String backbone, String device, String contentLayer
 
     public StudioSettings {
         styleLayers = List.copyOf(styleLayers);
+        if (quality == null) {
+            quality = QualitySetting.defaults();
+        }
     }
 
     /** The defaults for {@code backbone}: what a first Start and the reset action use. */
@@ -64,6 +90,16 @@ public record StudioSettings(String backbone, String device, String contentLayer
         result.put("atelier.init", init);
         result.put("atelier.iterations", Integer.toString(iterations));
         result.put("atelier.seed", Long.toString(seed));
+        if (!quality.equals(QualitySetting.defaults())) {
+            result.put("atelier.optimizer", quality.optimizer().toLowerCase(java.util.Locale.ROOT));
+            result.put("atelier.lbfgs-history", Integer.toString(quality.lbfgsHistory()));
+            result.put("atelier.scales", Integer.toString(quality.scales()));
+            result.put("atelier.ema", Double.toString(quality.emaDecay()));
+            result.put("atelier.original-colors", Boolean.toString(quality.originalColors()));
+            result.put("atelier.match-histogram", Boolean.toString(quality.matchHistogram()));
+            result.put("atelier.style-scale", Double.toString(quality.styleScale()));
+            result.put("atelier.pool", quality.pooling().toLowerCase(java.util.Locale.ROOT));
+        }
         return result;
     }
 }
