@@ -50,7 +50,8 @@ class CoarseToFineTest {
         int longSide = 96;
         QualityRuns.Run multi = QualityRuns.run(
                 QualityRuns.spec(longSide, InitMode.NOISE, 14, RenderQuality.DEFAULT.withScales(2, 7)));
-        QualityRuns.Run single = QualityRuns.run(QualityRuns.spec(longSide, InitMode.NOISE, 14, RenderQuality.DEFAULT));
+        // More iterations than the coarse-to-fine run's time allows, so the comparison is never cut short.
+        QualityRuns.Run single = QualityRuns.run(QualityRuns.spec(longSide, InitMode.NOISE, 24, RenderQuality.DEFAULT));
 
         double fullSizeIteration = medianNanos(single.records());
         double multiTime = fullSizeIteration;
@@ -59,7 +60,8 @@ class CoarseToFineTest {
             List<IterationRecord> atScale = multi.records().stream().filter(r -> r.scale() == s).toList();
             multiTime += atScale.size() * medianNanos(atScale);
         }
-        int sameTime = (int) Math.min(single.records().size(), Math.ceil(multiTime / fullSizeIteration));
+        int sameTime = (int) Math.ceil(multiTime / fullSizeIteration);
+        assertThat(sameTime).as("single scale ran long enough to compare").isLessThanOrEqualTo(single.records().size());
         double singleCost = single.records().get(sameTime - 1).loss().total();
         double multiCost = multi.lastRecord().loss().total();
         System.out.printf("coarse to fine: %d iterations, about %.2f s, cost %.5g; single scale in that time:"
