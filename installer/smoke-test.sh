@@ -36,11 +36,16 @@ echo "package: $deb (${size_mb} MB)"
 
 step "installing the package"
 dpkg -s atelier >/dev/null 2>&1 && fail "atelier is already installed here; purge it first"
+# What a desktop system has and a bare container lacks, so the menu entry can be checked here too.
+mkdir -p /etc/xdg/menus /usr/share/applications /usr/share/mime/packages
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$deb" >/dev/null || fail "apt-get could not install $deb"
 cleanup() { DEBIAN_FRONTEND=noninteractive dpkg --purge atelier >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 [ -x /opt/atelier/bin/Atelier ] || fail "/opt/atelier/bin/Atelier missing after install"
 [ -L /usr/bin/atelier ] || fail "/usr/bin/atelier (terminal command) missing after install"
+[ -f /usr/share/applications/atelier-Atelier.desktop ] || fail "no desktop menu entry installed"
+grep -q 'Exec=/opt/atelier/bin/Atelier %F' /usr/share/applications/atelier-Atelier.desktop || fail "desktop entry cannot open files"
+grep -q 'image/jpeg' /usr/share/applications/atelier-Atelier.desktop || fail "desktop entry lacks the image file associations"
 echo "installed size: $(du -sh /opt/atelier | cut -f1)"
 
 step "starting the installed app under Xvfb"
