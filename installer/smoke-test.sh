@@ -35,9 +35,12 @@ echo "package: $deb (${size_mb} MB)"
 [ "$size_mb" -le 150 ] || fail "the .deb is ${size_mb} MB, over the 150 MB budget"
 
 step "installing the package"
-dpkg -s atelier >/dev/null 2>&1 && fail "atelier is already installed here; purge it first"
+if dpkg -s atelier >/dev/null 2>&1; then
+  echo "purging an atelier package left installed by an earlier run"
+  DEBIAN_FRONTEND=noninteractive dpkg --purge atelier >/dev/null || fail "could not purge the earlier atelier package"
+fi
 # What a desktop system has and a bare container lacks, so the menu entry can be checked here too.
-mkdir -p /etc/xdg/menus /usr/share/applications /usr/share/mime/packages
+mkdir -p /etc/xdg/menus /usr/share/applications /usr/share/desktop-directories /usr/share/mime/packages
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$deb" >/dev/null || fail "apt-get could not install $deb"
 cleanup() { DEBIAN_FRONTEND=noninteractive dpkg --purge atelier >/dev/null 2>&1 || true; }
 trap cleanup EXIT
