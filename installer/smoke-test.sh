@@ -14,7 +14,7 @@ step() { printf '\n== %s\n' "$*"; }
 fail() { echo "SMOKE TEST FAILED: $*" >&2; exit 1; }
 
 need=()
-for tool in Xvfb:xvfb import:imagemagick xdotool:xdotool; do
+for tool in Xvfb:xvfb import:imagemagick xdotool:xdotool fakeroot:fakeroot dpkg-deb:dpkg bc:bc; do
   command -v "${tool%%:*}" >/dev/null || need+=("${tool##*:}")
 done
 if [ ${#need[@]} -gt 0 ]; then
