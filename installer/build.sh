@@ -5,7 +5,7 @@
 # native library already unpacked under pytorch/, pointed to by PYTORCH_LIBRARY_PATH, so a first
 # launch extracts and downloads nothing.
 #
-# Usage: installer/build.sh [app-image|deb|rpm|all]   (after `mvn package`; `mvn -Pinstaller package` runs it)
+# Usage: installer/build.sh [all|app-image|deb|rpm|dmg|pkg|msi|exe]   (after `mvn package`; `mvn -Pinstaller package` runs it)
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -41,6 +41,8 @@ djl_version=$(ls "$stage"/lib/pytorch-engine-*.jar | sed 's:.*pytorch-engine-\(.
 # DJL looks for its JNI bridge beside libtorch under the name <djl version>-<library file>.
 unzip -q -p "$stage"/lib/pytorch-jni-*.jar "jnilib/$native_platform/cpu/$jni_name" > "$stage/pytorch/$djl_version-$jni_name"
 
+if [ "$os" = macos ]; then installer/macos/make-icns.sh; fi
+
 echo "== jlink runtime"
 jlink --add-modules "$(tr -d ' \n' < installer/runtime-modules.txt)" \
       --strip-debug --no-header-files --no-man-pages --compress=2 \
@@ -54,13 +56,20 @@ run_jpackage() {
 want() { [ "$types" = all ] || [ "$types" = "$1" ]; }
 
 package_args=(@"installer/$os/package-$os.cfg")
+case "$os" in
+  linux) package_types="deb rpm" ;;
+  macos) package_types="dmg pkg" ;;
+  windows) package_types="msi exe" ;;   # jpackage needs the WiX Toolset 3 on the PATH for both
+esac
 
 if want app-image; then echo "== app image"; run_jpackage --type app-image; fi
-if [ "$os" = linux ]; then
-  if want deb; then echo "== .deb"; run_jpackage --type deb "${package_args[@]}"; fi
-  if want rpm; then
-    if command -v rpmbuild >/dev/null; then echo "== .rpm"; run_jpackage --type rpm "${package_args[@]}"
-    else echo "== .rpm skipped: rpmbuild not installed"; fi
+for type in $package_types; do
+  want "$type" || continue
+  if [ "$type" = rpm ] && ! command -v rpmbuild >/dev/null; then
+    echo "== .rpm skipped: rpmbuild not installed"
+    continue
   fi
-fi
+  echo "== .$type"
+  run_jpackage --type "$type" "${package_args[@]}"
+done
 ls -la "$out"
