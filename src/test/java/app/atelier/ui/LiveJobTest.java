@@ -2,13 +2,10 @@ package app.atelier.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.atelier.TestData;
 import app.atelier.engine.IterationRecord;
 import app.atelier.engine.JobState;
 import app.atelier.engine.StyleTransferJob;
 import app.atelier.image.PngMetadata;
-import app.atelier.model.WeightsSearchPath;
-import app.atelier.ui.images.ImageRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +19,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,27 +33,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * the run; slider and layer edits reach the running job; pause, resume, stop and save behave;
  * the FX thread stays free. Skipped when the shared weights or images are absent.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({ApplicationExtension.class, SharedSqueezeNetWeights.class})
 class LiveJobTest {
 
-    private static String previousModels;
     private StudioTestWindow ui;
-
-    @BeforeAll
-    static void pointAtSharedWeights() {
-        Path squeezenet = TestData.squeezenet();
-        previousModels = System.getProperty(WeightsSearchPath.PROPERTY);
-        System.setProperty(WeightsSearchPath.PROPERTY, squeezenet.getParent().toString());
-    }
-
-    @AfterAll
-    static void restoreWeightsSetting() {
-        if (previousModels == null) {
-            System.clearProperty(WeightsSearchPath.PROPERTY);
-        } else {
-            System.setProperty(WeightsSearchPath.PROPERTY, previousModels);
-        }
-    }
 
     @Start
     void start(Stage stage) {
@@ -67,24 +45,7 @@ class LiveJobTest {
 
     @AfterEach
     void stopJob(FxRobot robot) throws Exception {
-        robot.interact(() -> ui.studio.render().stop());
-        StyleTransferJob job = ui.studio.render().job().orElse(null);
-        if (job != null) {
-            job.awaitFinished(java.time.Duration.ofSeconds(30));
-        }
-    }
-
-    private void loadPictures(FxRobot robot, int size, int iterations) throws Exception {
-        Path dog = TestData.image("dog.jpg");
-        Path scream = TestData.image("scream.jpg");
-        robot.interact(() -> {
-            ui.studio.content().offer(List.of(new ImageRequest.FromFile(dog)));
-            ui.studio.styles().offer(List.of(new ImageRequest.FromFile(scream)));
-            ui.studio.settings().sizeProperty().set(size);
-            ui.studio.settings().iterationsProperty().set(iterations);
-        });
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> ui.studio.content().image() != null && ui.studio.styles().entries().size() == 1);
+        ui.stopJob(robot);
     }
 
     private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
@@ -116,7 +77,7 @@ class LiveJobTest {
 
     @Test
     void spaceStartsARunThatStreamsThePictureTheChartAndTheStatus(FxRobot robot, @TempDir Path folder) throws Exception {
-        loadPictures(robot, 64, 40);
+        ui.loadDogAndScream(robot, 64, 40);
         // What the window showed at the first frame, taken on the FX thread as it happens (the view's
         // own listener ran first), so a fast machine finishing the run early cannot hide it.
         int[][] firstShown = new int[1][];
@@ -165,7 +126,7 @@ class LiveJobTest {
 
     @Test
     void slidersAndLayerTicksReachTheRunningJob_andPauseResumeEscapeAndSaveWork(FxRobot robot, @TempDir Path folder) throws Exception {
-        loadPictures(robot, 64, 100_000);
+        ui.loadDogAndScream(robot, 64, 100_000);
         robot.clickOn("#start");
         waitFor(120, () -> iteration() >= 3);
         StyleTransferJob job = ui.studio.render().job().orElseThrow();
@@ -230,7 +191,7 @@ class LiveJobTest {
 
     @Test
     void changingTheSizeDuringARunRestartsTheTargetsAndSaysSo(FxRobot robot) throws Exception {
-        loadPictures(robot, 64, 100_000);
+        ui.loadDogAndScream(robot, 64, 100_000);
         robot.clickOn("#start");
         waitFor(120, () -> iteration() >= 2);
         assertThat(ui.studio.render().frameProperty().get().image().longSide()).isEqualTo(64);
@@ -245,7 +206,7 @@ class LiveJobTest {
 
     @Test
     void theFxThreadIsNeverBlockedForMoreThan100msWhileAJobRuns(FxRobot robot) throws Exception {
-        loadPictures(robot, 96, 30);
+        ui.loadDogAndScream(robot, 96, 30);
         boolean spareCores = FxThreadProbe.machineHasSpareCores();
         try (FxThreadProbe probe = new FxThreadProbe()) {
             robot.clickOn("#start");

@@ -2,16 +2,11 @@ package app.atelier.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.atelier.TestData;
 import app.atelier.engine.IterationRecord;
 import app.atelier.engine.JobState;
 import app.atelier.engine.OptimizerKind;
 import app.atelier.engine.RenderQuality;
-import app.atelier.engine.StyleTransferJob;
-import app.atelier.model.WeightsSearchPath;
 import app.atelier.ui.controls.NumberField;
-import app.atelier.ui.images.ImageRequest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,9 +15,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -31,27 +24,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Quality section drives a real SqueezeNet job: L-BFGS, two scales, the content's colours. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({ApplicationExtension.class, SharedSqueezeNetWeights.class})
 class QualityControlsTest {
 
-    private static String previousModels;
     private StudioTestWindow ui;
-
-    @BeforeAll
-    static void pointAtSharedWeights() {
-        Path squeezenet = TestData.squeezenet();
-        previousModels = System.getProperty(WeightsSearchPath.PROPERTY);
-        System.setProperty(WeightsSearchPath.PROPERTY, squeezenet.getParent().toString());
-    }
-
-    @AfterAll
-    static void restoreWeightsSetting() {
-        if (previousModels == null) {
-            System.clearProperty(WeightsSearchPath.PROPERTY);
-        } else {
-            System.setProperty(WeightsSearchPath.PROPERTY, previousModels);
-        }
-    }
 
     @Start
     void start(Stage stage) {
@@ -60,26 +36,13 @@ class QualityControlsTest {
 
     @AfterEach
     void stopJob(FxRobot robot) throws Exception {
-        robot.interact(() -> ui.studio.render().stop());
-        StyleTransferJob job = ui.studio.render().job().orElse(null);
-        if (job != null) {
-            job.awaitFinished(java.time.Duration.ofSeconds(30));
-        }
+        ui.stopJob(robot);
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void theQualitySectionReachesTheJobAndTheStatusAndChartFollowIt(FxRobot robot) throws Exception {
-        Path dog = TestData.image("dog.jpg");
-        Path scream = TestData.image("scream.jpg");
-        robot.interact(() -> {
-            ui.studio.content().offer(List.of(new ImageRequest.FromFile(dog)));
-            ui.studio.styles().offer(List.of(new ImageRequest.FromFile(scream)));
-            ui.studio.settings().sizeProperty().set(64);
-            ui.studio.settings().iterationsProperty().set(6);
-        });
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> ui.studio.content().image() != null && ui.studio.styles().entries().size() == 1);
+        ui.loadDogAndScream(robot, 64, 6);
 
         // The section sits at the bottom of the settings column: bring it into view before clicking.
         robot.interact(() -> robot.lookup("#controls-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));

@@ -1,8 +1,17 @@
 package app.atelier.ui;
 
+import app.atelier.TestData;
+import app.atelier.engine.StyleTransferJob;
+import app.atelier.ui.images.ImageRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** Puts a fresh studio into a TestFX stage, as the app does but without remembered state. */
 final class StudioTestWindow {
@@ -17,5 +26,28 @@ final class StudioTestWindow {
         app.atelier.ui.actions.Shortcuts.install(scene, studio.render());
         stage.setScene(scene);
         stage.show();
+    }
+
+    /** Loads the shared dog photo and Scream painting at the given size and waits until both are shown. */
+    void loadDogAndScream(FxRobot robot, int size, int iterations) throws Exception {
+        Path dog = TestData.image("dog.jpg");
+        Path scream = TestData.image("scream.jpg");
+        robot.interact(() -> {
+            studio.content().offer(List.of(new ImageRequest.FromFile(dog)));
+            studio.styles().offer(List.of(new ImageRequest.FromFile(scream)));
+            studio.settings().sizeProperty().set(size);
+            studio.settings().iterationsProperty().set(iterations);
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> studio.content().image() != null && studio.styles().entries().size() == 1);
+    }
+
+    /** Stops the running job, if any, and waits for its thread so the next test starts clean. */
+    void stopJob(FxRobot robot) throws Exception {
+        robot.interact(() -> studio.render().stop());
+        StyleTransferJob job = studio.render().job().orElse(null);
+        if (job != null) {
+            job.awaitFinished(Duration.ofSeconds(30));
+        }
     }
 }
