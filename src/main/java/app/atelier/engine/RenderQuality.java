@@ -47,9 +47,7 @@ public record RenderQuality(OptimizerKind optimizer, int lbfgsHistory, double lb
         if (iterationsPerScale < 0) {
             throw new IllegalArgumentException("iterations per scale must be >= 0, got " + iterationsPerScale);
         }
-        if (!(emaDecay >= 0 && emaDecay < 1)) {
-            throw new IllegalArgumentException("EMA decay must be in [0, 1), got " + emaDecay);
-        }
+        requireShare("EMA decay", emaDecay);
         if (!(styleScale > 0) || Double.isInfinite(styleScale)) {
             throw new IllegalArgumentException("style scale must be a finite number > 0, got " + styleScale);
         }
