@@ -1,5 +1,6 @@
 package app.atelier.ui.controls;
 
+import java.util.function.Function;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -23,65 +24,43 @@ public final class NumberField extends TextField {
     }
 
     public static NumberField forDouble(DoubleProperty property, double min, double max) {
-        ObjectProperty<Double> boxed = property.asObject();
-        NumberField field = new NumberField(boxed);
-        TextFormatter<Double> formatter = new TextFormatter<>(new StringConverter<>() {
-            @Override
-            public String toString(Double value) {
-                return value == null ? "" : NumberFormat.format(value);
+        return bound(property.asObject(), NumberFormat::format, text -> {
+            double value = NumberFormat.parse(text);
+            if (!(value >= min && value <= max)) {
+                throw new NumberFormatException(text + " is outside " + min + ".." + max);
             }
-
-            @Override
-            public Double fromString(String text) {
-                double value = NumberFormat.parse(text);
-                if (!(value >= min && value <= max)) {
-                    throw new NumberFormatException(text + " is outside " + min + ".." + max);
-                }
-                return value;
-            }
-        }, property.get());
-        field.setTextFormatter(formatter);
-        formatter.valueProperty().bindBidirectional(boxed);
-        return field;
+            return value;
+        });
     }
 
     public static NumberField forInteger(IntegerProperty property, int min, int max) {
-        ObjectProperty<Integer> boxed = property.asObject();
-        NumberField field = new NumberField(boxed);
-        TextFormatter<Integer> formatter = new TextFormatter<>(new StringConverter<>() {
-            @Override
-            public String toString(Integer value) {
-                return value == null ? "" : value.toString();
+        return bound(property.asObject(), Object::toString, text -> {
+            int value = Integer.parseInt(text.trim());
+            if (value < min || value > max) {
+                throw new NumberFormatException(text + " is outside " + min + ".." + max);
             }
-
-            @Override
-            public Integer fromString(String text) {
-                int value = Integer.parseInt(text.trim());
-                if (value < min || value > max) {
-                    throw new NumberFormatException(text + " is outside " + min + ".." + max);
-                }
-                return value;
-            }
-        }, property.get());
-        field.setTextFormatter(formatter);
-        formatter.valueProperty().bindBidirectional(boxed);
-        return field;
+            return value;
+        });
     }
 
     public static NumberField forLong(LongProperty property) {
-        ObjectProperty<Long> boxed = property.asObject();
+        return bound(property.asObject(), Object::toString, text -> Long.parseLong(text.trim()));
+    }
+
+    /** @param parse throws NumberFormatException for text that is no number or out of range */
+    private static <T> NumberField bound(ObjectProperty<T> boxed, Function<T, String> format, Function<String, T> parse) {
         NumberField field = new NumberField(boxed);
-        TextFormatter<Long> formatter = new TextFormatter<>(new StringConverter<>() {
+        TextFormatter<T> formatter = new TextFormatter<>(new StringConverter<>() {
             @Override
-            public String toString(Long value) {
-                return value == null ? "" : value.toString();
+            public String toString(T value) {
+                return value == null ? "" : format.apply(value);
             }
 
             @Override
-            public Long fromString(String text) {
-                return Long.parseLong(text.trim());
+            public T fromString(String text) {
+                return parse.apply(text);
             }
-        }, property.get());
+        }, boxed.get());
         field.setTextFormatter(formatter);
         formatter.valueProperty().bindBidirectional(boxed);
         return field;
