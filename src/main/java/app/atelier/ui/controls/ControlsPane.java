@@ -13,9 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -33,14 +31,14 @@ public final class ControlsPane extends VBox {
         setSpacing(10);
 
         LiveParameters defaults = Defaults.parameters(Defaults.BACKBONE);
-        GridPane balance = grid();
+        GridPane balance = SettingsGrid.create();
         logRows(balance, 0, "α content", "How much the picture keeps the photo's shapes (content weight)",
                 new LogSlider("alpha", settings.alphaProperty(), decade(defaults.alpha()) - 3, decade(defaults.alpha()) + 3));
         logRows(balance, 2, "β style", "How strongly the painting's textures apply (style weight)",
                 new LogSlider("beta", settings.betaProperty(), decade(defaults.beta()) - 3, decade(defaults.beta()) + 3));
-        row(balance, 4, "TV smoothing", "Total-variation weight γ: evens out pixel noise (0 = off)",
+        SettingsGrid.row(balance, 4, "TV smoothing", "Total-variation weight γ: evens out pixel noise (0 = off)",
                 withId(NumberField.forDouble(settings.tvWeightProperty(), 0, 1e12), "tv-weight"));
-        row(balance, 5, "Learning rate", "Optimiser step on pixels; larger changes the picture faster but noisier",
+        SettingsGrid.row(balance, 5, "Learning rate", "Optimiser step on pixels; larger changes the picture faster but noisier",
                 withId(NumberField.forDouble(settings.learningRateProperty(), 1e-6, 10), "learning-rate"));
 
         ChoiceBox<String> contentLayer = new ChoiceBox<>();
@@ -56,22 +54,22 @@ public final class ControlsPane extends VBox {
                 settings.contentLayerProperty().set(layer);
             }
         });
-        GridPane layers = grid();
-        row(layers, 0, "Content layer", "The network layer whose activations the picture should match the photo at", contentLayer);
+        GridPane layers = SettingsGrid.create();
+        SettingsGrid.row(layers, 0, "Content layer", "The network layer whose activations the picture should match the photo at", contentLayer);
         Label styleLabel = new Label("Style layers");
         styleLabel.setTooltip(new Tooltip("Layers whose textures (Gram matrices) the picture should match, each with a weight λ"));
         layers.add(styleLabel, 0, 1, 2, 1);
         layers.add(new StyleLayerList(settings), 0, 2, 2, 1);
 
-        GridPane output = grid();
+        GridPane output = SettingsGrid.create();
         NumberField size = withId(NumberField.forInteger(settings.sizeProperty(), 16, 4096), "output-size");
-        row(output, 0, "Size (px)", "Long side of the picture; changing it during a run restarts the targets", size);
+        SettingsGrid.row(output, 0, "Size (px)", "Long side of the picture; changing it during a run restarts the targets", size);
         NumberField iterations = withId(NumberField.forInteger(settings.iterationsProperty(), 1, 1_000_000), "iterations");
-        row(output, 1, "Iterations", "How many optimisation steps a run takes", locked(iterations, jobActive));
+        SettingsGrid.row(output, 1, "Iterations", "How many optimisation steps a run takes", locked(iterations, jobActive));
         ChoiceBox<InitMode> init = choice("init", InitMode.values(), settings.initProperty());
-        row(output, 2, "Start from", "The picture the optimisation starts with", locked(init, jobActive));
+        SettingsGrid.row(output, 2, "Start from", "The picture the optimisation starts with", locked(init, jobActive));
         NumberField seed = withId(NumberField.forLong(settings.seedProperty()), "seed");
-        row(output, 3, "Seed", "Same seed and settings give the same picture", locked(seed, jobActive));
+        SettingsGrid.row(output, 3, "Seed", "Same seed and settings give the same picture", locked(seed, jobActive));
         ChoiceBox<BackboneKind> backbone = choice("backbone", BackboneKind.values(), settings.backboneProperty());
         backbone.setConverter(new StringConverter<>() {
             @Override
@@ -84,9 +82,9 @@ public final class ControlsPane extends VBox {
                 return BackboneKind.fromId(text);
             }
         });
-        row(output, 4, "Network", "SqueezeNet is fast enough to tweak live on a CPU; VGG19 is slower and classic", locked(backbone, jobActive));
+        SettingsGrid.row(output, 4, "Network", "SqueezeNet is fast enough to tweak live on a CPU; VGG19 is slower and classic", locked(backbone, jobActive));
         ChoiceBox<ComputeDevice> device = choice("device", ComputeDevice.values(), settings.deviceProperty());
-        row(output, 5, "Device", "AUTO uses a GPU when one is available", locked(device, jobActive));
+        SettingsGrid.row(output, 5, "Device", "AUTO uses a GPU when one is available", locked(device, jobActive));
 
         Button reset = new Button("Reset to defaults", new FontIcon(MaterialDesignR.RESTORE));
         reset.setId("reset-defaults");
@@ -114,34 +112,12 @@ public final class ControlsPane extends VBox {
         return label;
     }
 
-    private static GridPane grid() {
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(6);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(96);
-        labels.setHalignment(HPos.LEFT);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        fields.setFillWidth(true);
-        grid.getColumnConstraints().addAll(labels, fields);
-        return grid;
-    }
-
     /** The label and number on one row, the slider across the whole panel below them. */
     private static void logRows(GridPane grid, int row, String label, String tip, LogSlider weight) {
-        row(grid, row, label, tip, weight.field());
+        SettingsGrid.row(grid, row, label, tip, weight.field());
         weight.field().setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         GridPane.setHalignment(weight.field(), HPos.RIGHT);
         grid.add(weight.slider(), 0, row + 1, 2, 1);
-    }
-
-    private static void row(GridPane grid, int row, String label, String tip, Node control) {
-        Label text = new Label(label);
-        text.setTooltip(new Tooltip(tip));
-        text.setLabelFor(control);
-        grid.add(text, 0, row);
-        grid.add(control, 1, row);
     }
 
     private static <T extends Node> T withId(T node, String id) {

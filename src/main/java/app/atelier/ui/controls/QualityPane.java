@@ -12,7 +12,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
-import javafx.geometry.HPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -20,7 +19,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -39,47 +37,38 @@ public final class QualityPane extends TitledPane {
         setExpanded(false);
         setAnimated(false);
 
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(6);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(96);
-        labels.setHalignment(HPos.LEFT);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        fields.setFillWidth(true);
-        grid.getColumnConstraints().addAll(labels, fields);
+        GridPane grid = SettingsGrid.create();
 
         ChoiceBox<OptimizerKind> optimizer = new ChoiceBox<>(FXCollections.observableArrayList(OptimizerKind.values()));
         optimizer.setId("optimizer");
         optimizer.setMaxWidth(Double.MAX_VALUE);
         optimizer.valueProperty().bindBidirectional(quality.optimizerProperty());
         optimizer.setConverter(names(kind -> kind == OptimizerKind.LBFGS ? "L-BFGS" : "Adam", OptimizerKind.values()));
-        row(grid, 0, "Optimiser", "Adam reacts smoothly to live edits; L-BFGS reaches a lower cost in fewer"
+        SettingsGrid.row(grid, 0, "Optimiser", "Adam reacts smoothly to live edits; L-BFGS reaches a lower cost in fewer"
                 + " evaluations (the chart then counts evaluations)", optimizer);
         NumberField history = NumberField.forInteger(quality.lbfgsHistoryProperty(), 1, 200);
         history.setId("lbfgs-history");
         history.disableProperty().bind(quality.optimizerProperty().isNotEqualTo(OptimizerKind.LBFGS));
-        row(grid, 1, "L-BFGS history", "Curvature pairs L-BFGS keeps (two pictures of memory each);"
+        SettingsGrid.row(grid, 1, "L-BFGS history", "Curvature pairs L-BFGS keeps (two pictures of memory each);"
                 + " it stops by itself once the cost no longer falls", history);
         NumberField scales = NumberField.forInteger(quality.scalesProperty(), 1, 8);
         scales.setId("scales");
-        row(grid, 2, "Scales", "Coarse to fine: number of sizes, about √2 apart, ending at the output size;"
+        SettingsGrid.row(grid, 2, "Scales", "Coarse to fine: number of sizes, about √2 apart, ending at the output size;"
                 + " the iterations are split between them. 1 = single scale", scales);
         NumberField ema = NumberField.forDouble(quality.emaDecayProperty(), 0, 0.999);
         ema.setId("ema-decay");
-        row(grid, 3, "Averaging", "Show the moving average of the iterates with this decay (e.g. 0.95):"
+        SettingsGrid.row(grid, 3, "Averaging", "Show the moving average of the iterates with this decay (e.g. 0.95):"
                 + " removes the optimiser's last noise. 0 = off", ema);
         NumberField styleScale = NumberField.forDouble(quality.styleScaleProperty(), 0.05, 8);
         styleScale.setId("style-scale");
-        row(grid, 4, "Style scale", "Size of the style image relative to the output: smaller gives finer"
+        SettingsGrid.row(grid, 4, "Style scale", "Size of the style image relative to the output: smaller gives finer"
                 + " brush strokes, larger gives broader ones", styleScale);
         ChoiceBox<Pooling> pooling = new ChoiceBox<>(FXCollections.observableArrayList(Pooling.values()));
         pooling.setId("pooling");
         pooling.setMaxWidth(Double.MAX_VALUE);
         pooling.valueProperty().bindBidirectional(quality.poolingProperty());
         pooling.setConverter(names(p -> p == Pooling.MAX ? "Max" : "Average", Pooling.values()));
-        row(grid, 5, "Pooling", "Pooling between VGG19 blocks; average often gives smoother results."
+        SettingsGrid.row(grid, 5, "Pooling", "Pooling between VGG19 blocks; average often gives smoother results."
                 + " SqueezeNet ignores it", pooling);
 
         CheckBox originalColors = new CheckBox("Keep the photo's colours");
@@ -133,14 +122,6 @@ public final class QualityPane extends TitledPane {
         HBox row = new HBox(6, name, choose, clear);
         row.setFillHeight(true);
         return row;
-    }
-
-    private static void row(GridPane grid, int row, String label, String tip, Node control) {
-        Label text = new Label(label);
-        text.setTooltip(new Tooltip(tip));
-        text.setLabelFor(control);
-        grid.add(text, 0, row);
-        grid.add(control, 1, row);
     }
 
     private static <T> StringConverter<T> names(java.util.function.Function<T, String> name, T[] values) {
