@@ -36,6 +36,12 @@ public class AtelierApp extends Application {
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(StudioWindow.STYLESHEET)).toExternalForm());
         Shortcuts.install(scene, studio.render());
         stage.setTitle("Atelier");
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var icon = AtelierApp.class.getResource("/app/atelier/icons/atelier-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+            }
+        }
         stage.setMinWidth(960);
         stage.setMinHeight(640);
         stage.setScene(scene);

@@ -19,7 +19,7 @@ import javafx.stage.Window;
 public final class AboutDialog {
 
     static final String NOTICES = "/app/atelier/about/THIRD-PARTY-NOTICES.txt";
-    static final String ICON = "/app/atelier/about/atelier-128.png";
+    static final String ICON = "/app/atelier/icons/atelier-128.png";
 
     private AboutDialog() {
     }
