@@ -165,11 +165,7 @@ public final class ModelsCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println(describe(store.verify(kind)));
                 return 0;
             } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // Already exiting: the hook has run.
-                }
+                ShutdownHooks.remove(hook);
             }
         }
     }

@@ -271,7 +271,7 @@ public final class RenderCommand implements Callable<Integer> {
                 return finish(job, reporter, started);
             } finally {
                 outputHandled.countDown();
-                removeHook(interruptHook);
+                ShutdownHooks.remove(interruptHook);
             }
         } catch (RuntimeException | IOException | InterruptedException e) {
             throw e;
@@ -309,14 +309,6 @@ public final class RenderCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         return CommandLine.ExitCode.OK;
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is already shutting down (Ctrl-C): the hook is running and must stay.
-        }
     }
 
     /** The quality options, checked; the mask is loaded here so a bad file fails before the weights load. */
