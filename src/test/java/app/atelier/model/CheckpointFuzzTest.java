@@ -38,14 +38,7 @@ class CheckpointFuzzTest {
                 }
                 Path file = dir.resolve("fuzz" + round + ".pth");
                 rewrite(zip, mutated, file);
-                try {
-                    TorchCheckpointReader.read(file);
-                } catch (IOException expected) {
-                    assertThat(expected.getMessage()).isNotBlank();
-                } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-                    crashes.add("round " + round + ": " + e);
-                }
-                Files.delete(file);
+                readOrRecordCrash(file, "round " + round, crashes);
             }
         }
         assertThat(crashes).isEmpty();
@@ -62,16 +55,21 @@ class CheckpointFuzzTest {
             mutated[random.nextInt(1400)] = (byte) random.nextInt(256);
             Path file = dir.resolve("fuzz" + round + ".pth");
             Files.write(file, mutated);
-            try {
-                TorchCheckpointReader.read(file);
-            } catch (IOException expected) {
-                assertThat(expected.getMessage()).isNotBlank();
-            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-                crashes.add("round " + round + ": " + e);
-            }
-            Files.delete(file);
+            readOrRecordCrash(file, "round " + round, crashes);
         }
         assertThat(crashes).isEmpty();
+    }
+
+    /** Reads the damaged {@code file}, which must succeed or fail with a message; any other failure is added to {@code crashes}. */
+    private static void readOrRecordCrash(Path file, String round, List<String> crashes) throws IOException {
+        try {
+            TorchCheckpointReader.read(file);
+        } catch (IOException expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            crashes.add(round + ": " + e);
+        }
+        Files.delete(file);
     }
 
     private static void rewrite(ZipFile zip, byte[] pickle, Path target) throws IOException {
