@@ -7,7 +7,9 @@ import app.atelier.ui.images.ImageLoading;
 import app.atelier.ui.images.ImageRequest;
 import java.io.File;
 import java.util.List;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.Property;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
@@ -39,11 +41,8 @@ public final class QualityPane extends TitledPane {
 
         GridPane grid = SettingsGrid.create();
 
-        ChoiceBox<OptimizerKind> optimizer = new ChoiceBox<>(FXCollections.observableArrayList(OptimizerKind.values()));
-        optimizer.setId("optimizer");
-        optimizer.setMaxWidth(Double.MAX_VALUE);
-        optimizer.valueProperty().bindBidirectional(quality.optimizerProperty());
-        optimizer.setConverter(names(kind -> kind == OptimizerKind.LBFGS ? "L-BFGS" : "Adam", OptimizerKind.values()));
+        ChoiceBox<OptimizerKind> optimizer = choice("optimizer", OptimizerKind.values(), quality.optimizerProperty(),
+                kind -> kind == OptimizerKind.LBFGS ? "L-BFGS" : "Adam");
         SettingsGrid.row(grid, 0, "Optimiser", "Adam reacts smoothly to live edits; L-BFGS reaches a lower cost in fewer"
                 + " evaluations (the chart then counts evaluations)", optimizer);
         NumberField history = NumberField.forInteger(quality.lbfgsHistoryProperty(), 1, 200);
@@ -63,11 +62,8 @@ public final class QualityPane extends TitledPane {
         styleScale.setId("style-scale");
         SettingsGrid.row(grid, 4, "Style scale", "Size of the style image relative to the output: smaller gives finer"
                 + " brush strokes, larger gives broader ones", styleScale);
-        ChoiceBox<Pooling> pooling = new ChoiceBox<>(FXCollections.observableArrayList(Pooling.values()));
-        pooling.setId("pooling");
-        pooling.setMaxWidth(Double.MAX_VALUE);
-        pooling.valueProperty().bindBidirectional(quality.poolingProperty());
-        pooling.setConverter(names(p -> p == Pooling.MAX ? "Max" : "Average", Pooling.values()));
+        ChoiceBox<Pooling> pooling = choice("pooling", Pooling.values(), quality.poolingProperty(),
+                p -> p == Pooling.MAX ? "Max" : "Average");
         SettingsGrid.row(grid, 5, "Pooling", "Pooling between VGG19 blocks; average often gives smoother results."
                 + " SqueezeNet ignores it", pooling);
 
@@ -124,7 +120,17 @@ public final class QualityPane extends TitledPane {
         return row;
     }
 
-    private static <T> StringConverter<T> names(java.util.function.Function<T, String> name, T[] values) {
+    /** A full-width choice of {@code values}, bound both ways to {@code property} and shown by {@code name}. */
+    private static <T> ChoiceBox<T> choice(String id, T[] values, Property<T> property, Function<T, String> name) {
+        ChoiceBox<T> box = new ChoiceBox<>(FXCollections.observableArrayList(values));
+        box.setId(id);
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.valueProperty().bindBidirectional(property);
+        box.setConverter(names(name, values));
+        return box;
+    }
+
+    private static <T> StringConverter<T> names(Function<T, String> name, T[] values) {
         return new StringConverter<>() {
             @Override
             public String toString(T value) {
