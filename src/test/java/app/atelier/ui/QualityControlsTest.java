@@ -50,18 +50,25 @@ class QualityControlsTest {
         assertThat(robot.lookup("#quality-pane").queryAs(TitledPane.class).isExpanded()).isTrue();
         ChoiceBox<OptimizerKind> optimizer = robot.lookup("#optimizer").queryAs(ChoiceBox.class);
         NumberField history = robot.lookup("#lbfgs-history").queryAs(NumberField.class);
+        NumberField gradientTolerance = robot.lookup("#lbfgs-gradient-tolerance").queryAs(NumberField.class);
+        NumberField costTolerance = robot.lookup("#lbfgs-cost-tolerance").queryAs(NumberField.class);
         assertThat(history.isDisabled()).as("history only matters for L-BFGS").isTrue();
+        assertThat(gradientTolerance.isDisabled()).as("tolerances only matter for L-BFGS").isTrue();
+        assertThat(gradientTolerance.getText()).isEqualTo("1e-5");
+        assertThat(costTolerance.getText()).isEqualTo("1e-7");
         robot.interact(() -> optimizer.setValue(OptimizerKind.LBFGS));
         assertThat(history.isDisabled()).isFalse();
-        robot.interact(() -> {
-            history.setText("7");
-            history.commitValue();
-        });
+        assertThat(costTolerance.isDisabled()).isFalse();
+        enter(robot, history, "7");
+        enter(robot, gradientTolerance, "2e-5");
+        enter(robot, costTolerance, "3e-7");
         NumberField scales = robot.lookup("#scales").queryAs(NumberField.class);
-        robot.interact(() -> {
-            scales.setText("2");
-            scales.commitValue();
-        });
+        NumberField perScale = robot.lookup("#iterations-per-scale").queryAs(NumberField.class);
+        assertThat(perScale.isDisabled()).as("iterations per scale only matter for several scales").isTrue();
+        assertThat(perScale.getText()).isEqualTo("0");
+        enter(robot, scales, "2");
+        assertThat(perScale.isDisabled()).isFalse();
+        enter(robot, perScale, "4");
         CheckBox originalColors = robot.lookup("#original-colors").queryAs(CheckBox.class);
         robot.interact(originalColors::fire);
         assertThat(robot.lookup("#original-colors").queryAs(CheckBox.class).isSelected()).isTrue();
@@ -76,6 +83,10 @@ class QualityControlsTest {
         assertThat(used.optimizer()).isEqualTo(OptimizerKind.LBFGS);
         assertThat(used.scales()).isEqualTo(2);
         assertThat(used.lbfgsHistory()).isEqualTo(7);
+        assertThat(used.lbfgsGradientTolerance()).isEqualTo(2e-5);
+        assertThat(used.lbfgsCostTolerance()).isEqualTo(3e-7);
+        assertThat(used.iterationsPerScale()).isEqualTo(4);
+        assertThat(ui.studio.render().job().orElseThrow().spec().iterations()).as("4 at each of 2 scales").isEqualTo(8);
         assertThat(used.originalColors()).isTrue();
         assertThat(robot.lookup("#quality-pane").queryAs(TitledPane.class).getContent().isDisabled()).isFalse();
 
@@ -85,5 +96,12 @@ class QualityControlsTest {
         robot.interact(() -> records.addAll(ui.studio.history().records()));
         assertThat(records).extracting(IterationRecord::scale).contains(1, 2);
         assertThat(ui.window.lossChart().getXAxis().getLabel()).isEqualTo("Cost evaluations");
+    }
+
+    private static void enter(FxRobot robot, NumberField field, String text) {
+        robot.interact(() -> {
+            field.setText(text);
+            field.commitValue();
+        });
     }
 }

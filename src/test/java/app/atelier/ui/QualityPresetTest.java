@@ -22,7 +22,10 @@ class QualityPresetTest {
         SettingsViewModel settings = new SettingsViewModel();
         settings.quality().optimizerProperty().set(OptimizerKind.LBFGS);
         settings.quality().lbfgsHistoryProperty().set(9);
+        settings.quality().lbfgsGradientToleranceProperty().set(1e-4);
+        settings.quality().lbfgsCostToleranceProperty().set(5e-8);
         settings.quality().scalesProperty().set(3);
+        settings.quality().iterationsPerScaleProperty().set(40);
         settings.quality().emaDecayProperty().set(0.95);
         settings.quality().originalColorsProperty().set(true);
         settings.quality().matchHistogramProperty().set(true);
@@ -31,7 +34,8 @@ class QualityPresetTest {
         Path file = folder.resolve("quality.json");
         PresetFiles.write(settings.snapshot(), file);
         assertThat(settings.snapshot().asMetadata()).containsEntry("atelier.optimizer", "lbfgs")
-                .containsEntry("atelier.scales", "3");
+                .containsEntry("atelier.scales", "3").containsEntry("atelier.iterations-per-scale", "40")
+                .containsEntry("atelier.lbfgs-tolerance", "1.0E-4,5.0E-8");
 
         SettingsViewModel reopened = new SettingsViewModel();
         reopened.apply(PresetFiles.read(file));
@@ -39,7 +43,10 @@ class QualityPresetTest {
         RenderQuality quality = reopened.quality().toRenderQuality();
         assertThat(quality.optimizer()).isEqualTo(OptimizerKind.LBFGS);
         assertThat(quality.lbfgsHistory()).isEqualTo(9);
+        assertThat(quality.lbfgsGradientTolerance()).isEqualTo(1e-4);
+        assertThat(quality.lbfgsCostTolerance()).isEqualTo(5e-8);
         assertThat(quality.scales()).isEqualTo(3);
+        assertThat(quality.iterationsPerScale()).isEqualTo(40);
         assertThat(quality.emaDecay()).isEqualTo(0.95);
         assertThat(quality.originalColors()).isTrue();
         assertThat(quality.matchHistogram()).isTrue();
@@ -65,13 +72,38 @@ class QualityPresetTest {
     }
 
     @Test
+    void aQualitySectionWithoutTolerancesOrIterationsPerScaleReadsThemAsTheDefaults(@TempDir Path folder)
+            throws Exception {
+        SettingsViewModel settings = new SettingsViewModel();
+        settings.quality().optimizerProperty().set(OptimizerKind.LBFGS);
+        settings.quality().lbfgsHistoryProperty().set(9);
+        settings.quality().scalesProperty().set(3);
+        Path file = folder.resolve("older.json");
+        PresetFiles.write(settings.snapshot(), file);
+        String older = Files.readString(file)
+                .replaceAll("\\s*\"(lbfgsGradientTolerance|lbfgsCostTolerance|iterationsPerScale)\": [^,]*,", "");
+        assertThat(older).doesNotContain("Tolerance").doesNotContain("iterationsPerScale");
+        Files.writeString(file, older);
+
+        SettingsViewModel reopened = new SettingsViewModel();
+        reopened.apply(PresetFiles.read(file));
+
+        RenderQuality quality = reopened.quality().toRenderQuality();
+        assertThat(quality.lbfgsHistory()).isEqualTo(9);
+        assertThat(quality.scales()).isEqualTo(3);
+        assertThat(quality.lbfgsGradientTolerance()).isEqualTo(RenderQuality.DEFAULT_GRADIENT_TOLERANCE);
+        assertThat(quality.lbfgsCostTolerance()).isEqualTo(RenderQuality.DEFAULT_COST_TOLERANCE);
+        assertThat(quality.iterationsPerScale()).isZero();
+    }
+
+    @Test
     void anUnknownOptimizerNameChangesNothing() {
         SettingsViewModel settings = new SettingsViewModel();
         StudioSettings defaults = StudioSettings.defaults();
         StudioSettings broken = new StudioSettings(defaults.backbone(), defaults.device(), defaults.contentLayer(),
                 defaults.styleLayers(), 7, defaults.beta(), defaults.tvWeight(), defaults.learningRate(),
                 defaults.size(), defaults.init(), defaults.iterations(), defaults.seed(),
-                new StudioSettings.QualitySetting("SGD", 5, 2, 0, false, false, 1, "MAX"));
+                new StudioSettings.QualitySetting("SGD", 5, 1e-5, 1e-7, 2, 0, 0, false, false, 1, "MAX"));
         assertThatThrownBy(() -> settings.apply(broken)).isInstanceOf(IllegalArgumentException.class);
         assertThat(settings.alphaProperty().get()).isNotEqualTo(7);
     }

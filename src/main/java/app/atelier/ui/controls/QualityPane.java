@@ -27,9 +27,9 @@ import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
 
 /**
- * The collapsible Quality section: optimiser, coarse-to-fine scales, iterate averaging, colours,
- * style scale, pooling and mask. Everything here applies from the next Start and is locked while a
- * job runs. FX thread only.
+ * The collapsible Quality section: optimiser and its stopping tolerances, coarse-to-fine scales and
+ * iterations per scale, iterate averaging, colours, style scale, pooling and mask. Everything here
+ * applies from the next Start and is locked while a job runs. FX thread only.
  */
 public final class QualityPane extends TitledPane {
 
@@ -50,35 +50,49 @@ public final class QualityPane extends TitledPane {
         history.disableProperty().bind(quality.optimizerProperty().isNotEqualTo(OptimizerKind.LBFGS));
         SettingsGrid.row(grid, 1, "L-BFGS history", "Curvature pairs L-BFGS keeps (two pictures of memory each);"
                 + " it stops by itself once the cost no longer falls", history);
+        NumberField gradientTolerance = NumberField.forDouble(quality.lbfgsGradientToleranceProperty(), 0, 0.5);
+        gradientTolerance.setId("lbfgs-gradient-tolerance");
+        NumberField costTolerance = NumberField.forDouble(quality.lbfgsCostToleranceProperty(), 0, 0.5);
+        costTolerance.setId("lbfgs-cost-tolerance");
+        HBox tolerances = new HBox(6, gradientTolerance, costTolerance);
+        tolerances.disableProperty().bind(quality.optimizerProperty().isNotEqualTo(OptimizerKind.LBFGS));
+        SettingsGrid.row(grid, 2, "L-BFGS tolerances", "Gradient, cost: L-BFGS stops once the largest gradient"
+                + " has fallen to this share of the first one, or once a step lowers the cost by less than this"
+                + " share of it", tolerances);
         NumberField scales = NumberField.forInteger(quality.scalesProperty(), 1, 8);
         scales.setId("scales");
-        SettingsGrid.row(grid, 2, "Scales", "Coarse to fine: number of sizes, about √2 apart, ending at the output size;"
-                + " the iterations are split between them. 1 = single scale", scales);
+        SettingsGrid.row(grid, 3, "Scales", "Coarse to fine: number of sizes, about √2 apart, ending at the output size;"
+                + " the iterations are split between them unless set per scale. 1 = single scale", scales);
+        NumberField perScale = NumberField.forInteger(quality.iterationsPerScaleProperty(), 0, 100_000);
+        perScale.setId("iterations-per-scale");
+        perScale.disableProperty().bind(quality.scalesProperty().lessThanOrEqualTo(1));
+        SettingsGrid.row(grid, 4, "Iterations per scale", "Iterations at each size of a coarse-to-fine run;"
+                + " 0 = split the run's iterations evenly", perScale);
         NumberField ema = NumberField.forDouble(quality.emaDecayProperty(), 0, 0.999);
         ema.setId("ema-decay");
-        SettingsGrid.row(grid, 3, "Averaging", "Show the moving average of the iterates with this decay (e.g. 0.95):"
+        SettingsGrid.row(grid, 5, "Averaging", "Show the moving average of the iterates with this decay (e.g. 0.95):"
                 + " removes the optimiser's last noise. 0 = off", ema);
         NumberField styleScale = NumberField.forDouble(quality.styleScaleProperty(), 0.05, 8);
         styleScale.setId("style-scale");
-        SettingsGrid.row(grid, 4, "Style scale", "Size of the style image relative to the output: smaller gives finer"
+        SettingsGrid.row(grid, 6, "Style scale", "Size of the style image relative to the output: smaller gives finer"
                 + " brush strokes, larger gives broader ones", styleScale);
         ChoiceBox<Pooling> pooling = choice("pooling", Pooling.values(), quality.poolingProperty(),
                 p -> p == Pooling.MAX ? "Max" : "Average");
-        SettingsGrid.row(grid, 5, "Pooling", "Pooling between VGG19 blocks; average often gives smoother results."
+        SettingsGrid.row(grid, 7, "Pooling", "Pooling between VGG19 blocks; average often gives smoother results."
                 + " SqueezeNet ignores it", pooling);
 
         CheckBox originalColors = new CheckBox("Keep the photo's colours");
         originalColors.setId("original-colors");
         originalColors.setTooltip(new Tooltip("Transfer only luminance; the picture keeps the content's colours"));
         originalColors.selectedProperty().bindBidirectional(quality.originalColorsProperty());
-        grid.add(originalColors, 0, 6, 2, 1);
+        grid.add(originalColors, 0, 8, 2, 1);
         CheckBox matchHistogram = new CheckBox("Match the style's colours to the photo");
         matchHistogram.setId("match-histogram");
         matchHistogram.setTooltip(new Tooltip("Before the run, give the style images the photo's colour mean and spread"));
         matchHistogram.selectedProperty().bindBidirectional(quality.matchHistogramProperty());
-        grid.add(matchHistogram, 0, 7, 2, 1);
+        grid.add(matchHistogram, 0, 9, 2, 1);
 
-        grid.add(maskRow(quality), 0, 8, 2, 1);
+        grid.add(maskRow(quality), 0, 10, 2, 1);
 
         grid.disableProperty().bind(Bindings.createBooleanBinding(jobActive::get, jobActive));
         setContent(grid);

@@ -21,7 +21,10 @@ public final class QualitySettings {
 
     private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>(this, "optimizer");
     private final IntegerProperty lbfgsHistory = new SimpleIntegerProperty(this, "lbfgsHistory");
+    private final DoubleProperty lbfgsGradientTolerance = new SimpleDoubleProperty(this, "lbfgsGradientTolerance");
+    private final DoubleProperty lbfgsCostTolerance = new SimpleDoubleProperty(this, "lbfgsCostTolerance");
     private final IntegerProperty scales = new SimpleIntegerProperty(this, "scales");
+    private final IntegerProperty iterationsPerScale = new SimpleIntegerProperty(this, "iterationsPerScale");
     private final DoubleProperty emaDecay = new SimpleDoubleProperty(this, "emaDecay");
     private final BooleanProperty originalColors = new SimpleBooleanProperty(this, "originalColors");
     private final BooleanProperty matchHistogram = new SimpleBooleanProperty(this, "matchHistogram");
@@ -38,7 +41,10 @@ public final class QualitySettings {
         RenderQuality defaults = RenderQuality.DEFAULT;
         optimizer.set(defaults.optimizer());
         lbfgsHistory.set(defaults.lbfgsHistory());
+        lbfgsGradientTolerance.set(defaults.lbfgsGradientTolerance());
+        lbfgsCostTolerance.set(defaults.lbfgsCostTolerance());
         scales.set(defaults.scales());
+        iterationsPerScale.set(defaults.iterationsPerScale());
         emaDecay.set(defaults.emaDecay());
         originalColors.set(defaults.originalColors());
         matchHistogram.set(defaults.matchHistogram());
@@ -49,7 +55,8 @@ public final class QualitySettings {
 
     /** The section as plain data, for presets and memory; the mask is left out. */
     public StudioSettings.QualitySetting snapshot() {
-        return new StudioSettings.QualitySetting(optimizer.get().name(), lbfgsHistory.get(), scales.get(),
+        return new StudioSettings.QualitySetting(optimizer.get().name(), lbfgsHistory.get(),
+                lbfgsGradientTolerance.get(), lbfgsCostTolerance.get(), scales.get(), iterationsPerScale.get(),
                 emaDecay.get(), originalColors.get(), matchHistogram.get(), styleScale.get(), pooling.get().name());
     }
 
@@ -63,7 +70,10 @@ public final class QualitySettings {
         Pooling pool = Pooling.valueOf(setting.pooling());
         optimizer.set(kind);
         lbfgsHistory.set(setting.lbfgsHistory());
+        lbfgsGradientTolerance.set(setting.lbfgsGradientTolerance());
+        lbfgsCostTolerance.set(setting.lbfgsCostTolerance());
         scales.set(setting.scales());
+        iterationsPerScale.set(setting.iterationsPerScale());
         emaDecay.set(setting.emaDecay());
         originalColors.set(setting.originalColors());
         matchHistogram.set(setting.matchHistogram());
@@ -79,8 +89,9 @@ public final class QualitySettings {
     public RenderQuality toRenderQuality() {
         LoadedImage maskImage = mask.get();
         return RenderQuality.DEFAULT.withOptimizer(optimizer.get())
-                .withLbfgs(lbfgsHistory.get(), RenderQuality.DEFAULT_GRADIENT_TOLERANCE, RenderQuality.DEFAULT_COST_TOLERANCE)
-                .withScales(scales.get(), 0)
+                .withLbfgs(lbfgsHistory.get(), lbfgsGradientTolerance.get(), lbfgsCostTolerance.get())
+                // The per-scale count is only offered (and only meant) for more than one scale.
+                .withScales(scales.get(), scales.get() > 1 ? iterationsPerScale.get() : 0)
                 .withEmaDecay(emaDecay.get())
                 .withOriginalColors(originalColors.get())
                 .withMatchHistogram(matchHistogram.get())
@@ -97,8 +108,23 @@ public final class QualitySettings {
         return lbfgsHistory;
     }
 
+    /** L-BFGS stops once the largest gradient component has fallen to this share of the first one. */
+    public DoubleProperty lbfgsGradientToleranceProperty() {
+        return lbfgsGradientTolerance;
+    }
+
+    /** L-BFGS stops once a step lowers the cost by less than this share of it. */
+    public DoubleProperty lbfgsCostToleranceProperty() {
+        return lbfgsCostTolerance;
+    }
+
     public IntegerProperty scalesProperty() {
         return scales;
+    }
+
+    /** Iterations at each size of a coarse-to-fine run; 0 splits the run's iterations evenly. */
+    public IntegerProperty iterationsPerScaleProperty() {
+        return iterationsPerScale;
     }
 
     public DoubleProperty emaDecayProperty() {

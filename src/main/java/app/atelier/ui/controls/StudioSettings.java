@@ -24,14 +24,31 @@ public record StudioSettings(String backbone, String device, String contentLayer
                              double alpha, double beta, double tvWeight, double learningRate,
                              int size, String init, int iterations, long seed, QualitySetting quality) {
 
-    /** The Quality section as plain data; enum values as their names. */
-    public record QualitySetting(String optimizer, int lbfgsHistory, int scales, double emaDecay,
+    /**
+     * The Quality section as plain data; enum values as their names.
+     *
+     * @param lbfgsGradientTolerance null (a preset from before it existed) reads as the engine's default
+     * @param lbfgsCostTolerance     null (a preset from before it existed) reads as the engine's default
+     * @param iterationsPerScale     0 splits the run's iterations evenly (also what older presets read as)
+     */
+    public record QualitySetting(String optimizer, int lbfgsHistory, Double lbfgsGradientTolerance,
+                                 Double lbfgsCostTolerance, int scales, int iterationsPerScale, double emaDecay,
                                  boolean originalColors, boolean matchHistogram, double styleScale, String pooling) {
+
+        public QualitySetting {
+            if (lbfgsGradientTolerance == null) {
+                lbfgsGradientTolerance = RenderQuality.DEFAULT_GRADIENT_TOLERANCE;
+            }
+            if (lbfgsCostTolerance == null) {
+                lbfgsCostTolerance = RenderQuality.DEFAULT_COST_TOLERANCE;
+            }
+        }
 
         public static QualitySetting defaults() {
             RenderQuality quality = RenderQuality.DEFAULT;
-            return new QualitySetting(quality.optimizer().name(), quality.lbfgsHistory(), quality.scales(),
-                    quality.emaDecay(), quality.originalColors(), quality.matchHistogram(), quality.styleScale(),
+            return new QualitySetting(quality.optimizer().name(), quality.lbfgsHistory(),
+                    quality.lbfgsGradientTolerance(), quality.lbfgsCostTolerance(), quality.scales(),
+                    quality.iterationsPerScale(), quality.emaDecay(), quality.originalColors(), quality.matchHistogram(), quality.styleScale(),
                     Defaults.POOLING.name());
         }
     }
@@ -93,7 +110,9 @@ public record StudioSettings(String backbone, String device, String contentLayer
         if (!quality.equals(QualitySetting.defaults())) {
             result.put("atelier.optimizer", quality.optimizer().toLowerCase(java.util.Locale.ROOT));
             result.put("atelier.lbfgs-history", Integer.toString(quality.lbfgsHistory()));
+            result.put("atelier.lbfgs-tolerance", quality.lbfgsGradientTolerance() + "," + quality.lbfgsCostTolerance());
             result.put("atelier.scales", Integer.toString(quality.scales()));
+            result.put("atelier.iterations-per-scale", Integer.toString(quality.iterationsPerScale()));
             result.put("atelier.ema", Double.toString(quality.emaDecay()));
             result.put("atelier.original-colors", Boolean.toString(quality.originalColors()));
             result.put("atelier.match-histogram", Boolean.toString(quality.matchHistogram()));

@@ -6,6 +6,7 @@ import app.atelier.engine.IterationRecord;
 import app.atelier.engine.JobSpec;
 import app.atelier.engine.JobState;
 import app.atelier.engine.LiveParameters;
+import app.atelier.engine.RenderQuality;
 import app.atelier.engine.StyleSource;
 import app.atelier.engine.StyleTransferJob;
 import app.atelier.model.WeightsSearchPath;
@@ -121,11 +122,14 @@ public final class RenderViewModel {
         }
         JobSpec spec;
         try {
+            RenderQuality quality = settings.quality().toRenderQuality();
+            // As in `render`: a count per scale sets the run's length, so progress and chart fit it.
+            int iterations = quality.iterationsPerScale() > 0 ? quality.iterationsPerScale() * quality.scales()
+                    : settings.iterationsProperty().get();
             spec = new JobSpec(backbone, weights.get(), settings.quality().poolingProperty().get(),
                     settings.deviceProperty().get(), content.image().image(), styleSources(),
                     settings.sizeProperty().get(), settings.initProperty().get(), settings.seedProperty().get(),
-                    settings.iterationsProperty().get(), settings.liveParameters(),
-                    settings.quality().toRenderQuality());
+                    iterations, settings.liveParameters(), quality);
         } catch (IllegalArgumentException | NullPointerException e) {
             messages.post(UserMessage.error("Cannot start: " + e.getMessage()));
             return;
