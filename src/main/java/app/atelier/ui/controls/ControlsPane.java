@@ -6,7 +6,6 @@ import app.atelier.engine.Defaults;
 import app.atelier.engine.InitMode;
 import app.atelier.engine.LiveParameters;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.collections.FXCollections;
 import javafx.geometry.HPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -15,7 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
@@ -66,25 +64,16 @@ public final class ControlsPane extends VBox {
         SettingsGrid.row(output, 0, "Size (px)", "Long side of the picture; changing it during a run restarts the targets", size);
         NumberField iterations = withId(NumberField.forInteger(settings.iterationsProperty(), 1, 1_000_000), "iterations");
         SettingsGrid.row(output, 1, "Iterations", "How many optimisation steps a run takes", locked(iterations, jobActive));
-        ChoiceBox<InitMode> init = choice("init", InitMode.values(), settings.initProperty());
+        ChoiceBox<InitMode> init = ChoiceNames.box("init", InitMode.values(), settings.initProperty(), ControlsPane::describe);
         SettingsGrid.row(output, 2, "Start from", "The picture the optimisation starts with", locked(init, jobActive));
         NumberField seed = withId(NumberField.forLong(settings.seedProperty()), "seed");
         SettingsGrid.row(output, 3, "Seed", "Same seed and settings give the same picture", locked(seed, jobActive));
-        ChoiceBox<BackboneKind> backbone = choice("backbone", BackboneKind.values(), settings.backboneProperty());
-        backbone.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(BackboneKind kind) {
-                return kind == null ? "" : kind.displayName();
-            }
-
-            @Override
-            public BackboneKind fromString(String text) {
-                return BackboneKind.fromId(text);
-            }
-        });
+        ChoiceBox<BackboneKind> backbone = ChoiceNames.box("backbone", BackboneKind.values(), settings.backboneProperty(),
+                BackboneKind::displayName);
         SettingsGrid.row(output, 4, "Network", "SqueezeNet is fast enough to tweak live on a CPU; VGG19 is slower and classic", locked(backbone, jobActive));
-        ChoiceBox<ComputeDevice> device = choice("device", ComputeDevice.values(), settings.deviceProperty());
-        SettingsGrid.row(output, 5, "Device", "AUTO uses a GPU when one is available", locked(device, jobActive));
+        ChoiceBox<ComputeDevice> device = ChoiceNames.box("device", ComputeDevice.values(), settings.deviceProperty(),
+                ControlsPane::describe);
+        SettingsGrid.row(output, 5, "Device", "Automatic uses a GPU when one is available", locked(device, jobActive));
 
         Button reset = new Button("Reset to defaults", new FontIcon(MaterialDesignR.RESTORE));
         reset.setId("reset-defaults");
@@ -130,11 +119,20 @@ public final class ControlsPane extends VBox {
         return control;
     }
 
-    private static <T> ChoiceBox<T> choice(String id, T[] values, javafx.beans.property.ObjectProperty<T> property) {
-        ChoiceBox<T> box = new ChoiceBox<>(FXCollections.observableArrayList(values));
-        box.setId(id);
-        box.valueProperty().bindBidirectional(property);
-        box.setMaxWidth(Double.MAX_VALUE);
-        return box;
+    private static String describe(InitMode init) {
+        return switch (init) {
+            case NOISE -> "White noise";
+            case CONTENT -> "The photo";
+            case STYLE -> "The painting";
+            case BLEND -> "Photo and noise";
+        };
+    }
+
+    private static String describe(ComputeDevice device) {
+        return switch (device) {
+            case AUTO -> "Automatic";
+            case CPU -> "CPU";
+            case GPU -> "GPU";
+        };
     }
 }

@@ -7,13 +7,10 @@ import app.atelier.ui.images.ImageLoading;
 import app.atelier.ui.images.ImageRequest;
 import java.io.File;
 import java.util.List;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.Property;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -24,7 +21,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.util.StringConverter;
 
 /**
  * The collapsible Quality section: optimiser and its stopping tolerances, coarse-to-fine scales and
@@ -41,7 +37,7 @@ public final class QualityPane extends TitledPane {
 
         GridPane grid = SettingsGrid.create();
 
-        ChoiceBox<OptimizerKind> optimizer = choice("optimizer", OptimizerKind.values(), quality.optimizerProperty(),
+        ChoiceBox<OptimizerKind> optimizer = ChoiceNames.box("optimizer", OptimizerKind.values(), quality.optimizerProperty(),
                 kind -> kind == OptimizerKind.LBFGS ? "L-BFGS" : "Adam");
         SettingsGrid.row(grid, 0, "Optimiser", "Adam reacts smoothly to live edits; L-BFGS reaches a lower cost in fewer"
                 + " evaluations (the chart then counts evaluations)", optimizer);
@@ -76,7 +72,7 @@ public final class QualityPane extends TitledPane {
         styleScale.setId("style-scale");
         SettingsGrid.row(grid, 6, "Style scale", "Size of the style image relative to the output: smaller gives finer"
                 + " brush strokes, larger gives broader ones", styleScale);
-        ChoiceBox<Pooling> pooling = choice("pooling", Pooling.values(), quality.poolingProperty(),
+        ChoiceBox<Pooling> pooling = ChoiceNames.box("pooling", Pooling.values(), quality.poolingProperty(),
                 p -> p == Pooling.MAX ? "Max" : "Average");
         SettingsGrid.row(grid, 7, "Pooling", "Pooling between VGG19 blocks; average often gives smoother results."
                 + " SqueezeNet ignores it", pooling);
@@ -135,31 +131,4 @@ public final class QualityPane extends TitledPane {
     }
 
     /** A full-width choice of {@code values}, bound both ways to {@code property} and shown by {@code name}. */
-    private static <T> ChoiceBox<T> choice(String id, T[] values, Property<T> property, Function<T, String> name) {
-        ChoiceBox<T> box = new ChoiceBox<>(FXCollections.observableArrayList(values));
-        box.setId(id);
-        box.setMaxWidth(Double.MAX_VALUE);
-        box.valueProperty().bindBidirectional(property);
-        box.setConverter(names(name, values));
-        return box;
-    }
-
-    private static <T> StringConverter<T> names(Function<T, String> name, T[] values) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : name.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                for (T value : values) {
-                    if (name.apply(value).equals(text)) {
-                        return value;
-                    }
-                }
-                return null;
-            }
-        };
-    }
 }
