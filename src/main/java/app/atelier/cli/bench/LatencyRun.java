@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Engine-side responsiveness: a parameter change (what a slider does, through
  * {@code setParameters}) at a random moment of an iteration, then the time until the first record
- * and the first frame computed with the new value reach a listener, and how many iterations still
- * ran with the old one (the one in flight is expected).
+ * and the first frame computed with the new value reach a listener, and how many iterations
+ * began after the change but still used the old value (should be none; the one in flight
+ * at the change finishes with the old value).
  */
 public final class LatencyRun {
 
@@ -52,7 +53,10 @@ public final class LatencyRun {
                 do {
                     arrival = job.next(Duration.ofMinutes(5));
                     iterationMillis.add(arrival.record().nanos() / 1e6);
-                    if (!arrival.record().parameters().equals(next)) {
+                    // Stale: an iteration that began after the change yet used the old value. The one
+                    // in flight at the change (begun before it) is expected and not counted.
+                    long began = arrival.receivedNanos() - arrival.record().nanos();
+                    if (!arrival.record().parameters().equals(next) && began > set) {
                         stale++;
                     }
                 } while (!arrival.record().parameters().equals(next));
