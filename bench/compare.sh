@@ -67,6 +67,14 @@ median() { # numbers on stdin -> median
   sort -g | awk '{v[NR]=$1} END {if (NR==0) print "nan"; else if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'
 }
 
+# The CPU's fp32 peak once (its clock measured with all cores busy), for both sides' share of it.
+cpu=$(java -jar "$jar" bench --mode cpu --threads "$threads" 2>/dev/null | sed -n 's/^CPU: //p' || true)
+peak_gflops=$(sed -n 's/.*fp32 peak \([0-9.]*\) GFLOP.*/\1/p' <<< "$cpu")
+peak_gflops=${peak_gflops:-0}
+share() { # gflops -> percent of the peak
+  awk -v g="$1" -v p="$peak_gflops" 'BEGIN {printf "%.0f", p > 0 ? 100 * g / p : 0}'
+}
+
 run_atelier() { # backbone size opt
   java -jar "$jar" bench --raw --backbones "$1" --sizes "$2" --optimizers "$3" --warmup "$warmup" \
     --iterations "$iterations" --threads "$threads" 2>>"$log/atelier.err" | grep '^RESULT' || true
@@ -76,7 +84,7 @@ run_pytorch() { # backbone size opt
   local extra=()
   if [ "$1" = vgg19 ] && [ -n "$vgg_file" ]; then extra=(--vgg19-weights "$vgg_file"); fi
   "$python" bench/reference.py --backbone "$1" --size "$2" --optimizer "$3" --warmup "$warmup" \
-    --iterations "$iterations" --threads "$threads" "${extra[@]}" 2>>"$log/pytorch.err" | grep '^RESULT' || true
+    --iterations "$iterations" --threads "$threads" --peak-gflops "$peak_gflops" "${extra[@]}" 2>>"$log/pytorch.err" | grep '^RESULT' || true
 }
 
 rows=()
@@ -107,9 +115,10 @@ for backbone in ${backbones//,/ }; do
       if [ $markdown = 1 ]; then
         rows+=("$(awk -v b="$backbone" -v s="$size" -v o="$opt" -v am="$am" -v pm="$pm" -v tr="$time_ratio" \
           -v amb="$amb" -v pmb="$pmb" -v mr="$memory_ratio" -v its="$(field it_s "$a_line")" \
-          -v gf="$(field gflops "$a_line")" -v share="$(field peak_share "$a_line")" -v pshare="$(field peak_share "$p_line")" \
+          -v gf="$(field gflops "$a_line")" -v share="$(share "$(field gflops "$a_line")")" \
+          -v pshare="$(share "$(field gflops "$p_line")")" \
           -v er="$eval_ratio" -v aev="$aev" -v pev="$pev" \
-          'BEGIN {printf "| %s | %s | %s | %.0f | %.0f | **%s** | %s (%.2f / %.2f) | %.0f | %.0f | **%s** | %.2f | %.1f | %.0f %% | %.0f %% |", b, s, o, am, pm, tr, er, aev, pev, amb, pmb, mr, 1000 / am, gf, 100 * share, 100 * pshare}')")
+          'BEGIN {printf "| %s | %s | %s | %.0f | %.0f | **%s** | %s (%.2f / %.2f) | %.0f | %.0f | **%s** | %.2f | %.1f | %s %% | %s %% |", b, s, o, am, pm, tr, er, aev, pev, amb, pmb, mr, 1000 / am, gf, share, pshare}')")
       else
         echo "RATIO backbone=$backbone size=$size opt=$opt time=$time_ratio memory=$memory_ratio time_per_evaluation=$eval_ratio"
       fi
@@ -118,7 +127,6 @@ for backbone in ${backbones//,/ }; do
 done
 
 if [ $markdown = 1 ]; then
-  cpu=$(java -jar "$jar" bench --mode cpu --threads "$threads" 2>/dev/null | sed -n 's/^CPU: //p' || true)
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) CPUs, $threads threads, $rounds round(s) of $warmup warm-up + $iterations timed iterations; $(uptime | sed 's/.*load average: /load average /')."
   echo "CPU: $cpu"
   echo "PyTorch-Python: $("$python" -c 'import torch; print(torch.__version__)') (Debian) with OpenBLAS pthread; Atelier: DJL 0.36 on libtorch 2.7.1. VGG19 weights: ${vgg_file:-random He-normal of the right shapes}."

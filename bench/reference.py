@@ -305,17 +305,6 @@ def peak_rss_mb():
     return 0.0
 
 
-def cpu_peak_gflops(cores):
-    """Same rule as the Java side (CpuPeak)."""
-    info = open("/proc/cpuinfo").read().splitlines()
-    field = lambda name: next((l.split(":", 1)[1].strip() for l in info if l.split(":")[0].strip() == name), "")
-    flags = field("flags").split()
-    mhz = float(field("cpu MHz") or 0)
-    amd_half = "AMD" in field("vendor_id") and int(field("cpu family") or 0) <= 25
-    bits = 512 if "avx512f" in flags and not amd_half else 256 if ("avx2" in flags or "avx512f" in flags) and "fma" in flags else 128
-    return cores * mhz / 1000.0 * 2 * (bits // 32) * (2 if "fma" in flags else 1)
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backbone", default="squeezenet1_1", choices=["squeezenet1_1", "vgg19"])
@@ -324,6 +313,8 @@ def main():
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--iterations", type=int, default=10)
     parser.add_argument("--threads", type=int, default=os.cpu_count())
+    parser.add_argument("--peak-gflops", type=float, default=0.0,
+                        help="the CPU's fp32 peak (java -jar target/atelier.jar bench --mode cpu), for peak_share")
     parser.add_argument("--models", default=os.environ.get("ATELIER_MODELS", "../shared/models").split(os.pathsep)[0])
     parser.add_argument("--vgg19-weights", default=None, help=".safetensors with torchvision keys; default random")
     parser.add_argument("--content", default=None)
@@ -428,7 +419,7 @@ def main():
     median = float(np.median(millis))
     flops = evaluations_per_iteration * 2.0 * (2.0 * MACS["conv"] + 3.0 * MACS["gram"])
     gflops = flops / 1e9 / (median / 1000.0)
-    peak = cpu_peak_gflops(min(args.threads, os.cpu_count()))
+    peak = args.peak_gflops
     fields = [
         ("backbone", args.backbone), ("size", args.size), ("opt", args.optimizer), ("impl", "pytorch"),
         ("width", content.shape[3]), ("height", content.shape[2]), ("threads", args.threads),

@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -107,6 +108,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "VGG19 .safetensors to use instead of searching.")
     private Path vgg19Weights;
 
+    @Option(names = "--cpu-mhz", paramLabel = "MHZ", hidden = true,
+            description = "All-core clock measured by the parent, so that each child need not measure it again.")
+    private Double cpuMegahertz;
+
     @Option(names = "--child", hidden = true, description = "Run one configuration in this JVM and print its line.")
     private boolean child;
 
@@ -118,9 +123,11 @@ public final class BenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--threads and --iterations must be at least 1, --warmup at least 0");
         }
+        int cores = Math.min(threadCount, Runtime.getRuntime().availableProcessors());
         if (mode == Mode.CPU) {
-            CpuPeak peak = CpuPeak.detect(Math.min(threadCount, Runtime.getRuntime().availableProcessors()));
-            out.println(cpuLine(peak));
+            CpuPeak peak = CpuPeak.measure(cores);
+            out.println(raw ? String.format(Locale.ROOT, "CPU peak_gflops=%.1f mhz=%.0f", peak.gflops(), peak.megahertz())
+                    : cpuLine(peak));
             out.flush();
             return 0;
         }
@@ -159,12 +166,14 @@ public final class BenchCommand implements Callable<Integer> {
             if (child) {
                 BenchConfig config = new BenchConfig(kinds.get(0), sizes.get(0), optimizers.get(0), warmup, iterations,
                         threadCount);
-                out.println(ThroughputRun.run(config, setup).toLine());
+                CpuPeak peak = CpuPeak.detect(cores, cpuMegahertz == null ? OptionalDouble.empty()
+                        : OptionalDouble.of(cpuMegahertz));
+                out.println(ThroughputRun.run(config, setup, peak).toLine());
                 out.flush();
                 return 0;
             }
             if (mode == Mode.THROUGHPUT || mode == Mode.ALL) {
-                throughput(out, kinds, threadCount, vgg);
+                throughput(out, kinds, threadCount, CpuPeak.measure(cores), vgg);
             }
             if (mode == Mode.QUALITY || mode == Mode.ALL) {
                 for (String optimizer : optimizers) {
@@ -186,8 +195,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private void throughput(PrintWriter out, List<BackboneKind> kinds, int threadCount, Path vgg) throws Exception {
-        CpuPeak peak = CpuPeak.detect(Math.min(threadCount, Runtime.getRuntime().availableProcessors()));
+    private void throughput(PrintWriter out, List<BackboneKind> kinds, int threadCount, CpuPeak peak, Path vgg)
+            throws Exception {
         note(out, cpuLine(peak));
         note(out, "FLOPs: convolutions to the deepest tap, forward + input gradient (2x), Gram matrices 3x;"
                 + " each configuration in a fresh JVM, " + threadCount + " threads");
@@ -201,7 +210,8 @@ public final class BenchCommand implements Callable<Integer> {
                 for (String optimizer : optimizers) {
                     List<String> arguments = new ArrayList<>(List.of("--backbones", kind.id(), "--sizes",
                             Integer.toString(size), "--optimizers", optimizer, "--warmup", Integer.toString(warmup),
-                            "--iterations", Integer.toString(iterations), "--threads", Integer.toString(threadCount)));
+                            "--iterations", Integer.toString(iterations), "--threads", Integer.toString(threadCount),
+                            "--cpu-mhz", Double.toString(peak.megahertz())));
                     if (kind == BackboneKind.VGG19) {
                         arguments.addAll(List.of("--vgg19-weights", vgg.toString()));
                     }

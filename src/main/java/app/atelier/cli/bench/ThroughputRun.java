@@ -18,7 +18,7 @@ public final class ThroughputRun {
     private ThroughputRun() {
     }
 
-    public static BenchResult run(BenchConfig config, BenchSetup setup) throws Exception {
+    public static BenchResult run(BenchConfig config, BenchSetup setup, CpuPeak peak) throws Exception {
         JobSpec spec = setup.spec(config.backbone(), config.size(), config.optimizer(),
                 config.warmup() + config.iterations());
         List<Double> millis = new ArrayList<>();
@@ -45,8 +45,8 @@ public final class ThroughputRun {
         RgbImage scaled = ImageResizer.toLongSide(setup.content(), config.size());
         double flops = evaluationsPerIteration
                 * FlopCount.perEvaluation(config.backbone(), scaled.width(), scaled.height(), spec.parameters());
-        long peak = PeakMemory.peakBytes().orElse(0);
-        return BenchResult.of(config, "atelier", scaled.width(), scaled.height(), Stats.of(millis), peak, flops,
-                evaluationsPerIteration, CpuPeak.detect(Math.min(config.threads(), Runtime.getRuntime().availableProcessors())));
+        long peakBytes = PeakMemory.peakBytes().orElse(0);
+        return BenchResult.of(config, "atelier", scaled.width(), scaled.height(), Stats.of(millis), peakBytes, flops,
+                evaluationsPerIteration, peak);
     }
 }
