@@ -6,9 +6,12 @@
 # measured on Atelier itself.
 #
 # Usage: bench/levers.sh [--backbone vgg19] [--size 256] [--rounds 2] [--warmup 1] [--iterations 3]
-#                        [--levers weights-grad,whole-network,channels-last,bf16,threads,omp-passive]
-# threads: Atelier with one intra-op thread against one per core; omp-passive: Atelier with
-# OMP_WAIT_POLICY=passive (OpenMP threads sleep at barriers instead of spinning) against the default.
+#                        [--levers weights-grad,whole-network,channels-last,bf16,threads,omp-passive,low-priority] [--hogs N]
+# threads: Atelier with one intra-op thread against one per core; omp-passive: Atelier as shipped
+# (OMP_WAIT_POLICY=passive: OpenMP threads sleep at barriers instead of spinning) against libgomp's
+# default (-Datelier.openMpWaitPolicy=default: spin about 3 ms, then sleep); low-priority: Atelier
+# as shipped (compute threads at nice 10) against -Datelier.computePriority=normal.
+# --hogs N keeps N busy processes (nice 0, like a browser tab spinning) running while it measures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,7 +20,8 @@ size=256
 rounds=2
 warmup=1
 iterations=3
-levers=weights-grad,whole-network,channels-last,bf16,threads,omp-passive
+levers=weights-grad,whole-network,channels-last,bf16,threads,omp-passive,low-priority
+hogs=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --backbone) backbone=$2; shift ;;
@@ -26,7 +30,8 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=$2; shift ;;
     --iterations) iterations=$2; shift ;;
     --levers) levers=$2; shift ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    --hogs) hogs=$2; shift ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -42,10 +47,15 @@ python_run() { # extra flags...
     --warmup "$warmup" --iterations "$iterations" --threads "$cores" "$@" 2>/dev/null | grep '^RESULT' || true
 }
 
-atelier_run() { # threads [wait policy]
-  env OMP_NUM_THREADS="$1" ${2:+OMP_WAIT_POLICY=$2} java -jar target/atelier.jar bench --raw --backbones "$backbone" --sizes "$size" \
-    --warmup "$warmup" --iterations "$iterations" --threads "$1" 2>/dev/null | grep '^RESULT' || true
+atelier_run() { # threads [java options...]
+  local threads=$1; shift
+  OMP_NUM_THREADS="$threads" java "$@" -jar target/atelier.jar bench --raw --backbones "$backbone" --sizes "$size" \
+    --warmup "$warmup" --iterations "$iterations" --threads "$threads" 2>/dev/null | grep '^RESULT' || true
 }
+
+hog_pids=()
+trap 'kill "${hog_pids[@]}" 2>/dev/null || true' EXIT
+for ((h = 0; h < hogs; h++)); do (while :; do :; done) & hog_pids+=($!); done
 
 for lever in ${levers//,/ }; do
   base_ms=(); with_ms=(); base_mb=(); with_mb=()
@@ -53,7 +63,9 @@ for lever in ${levers//,/ }; do
     if ((round % 2)); then order="base with"; else order="with base"; fi
     for side in $order; do
       if [ "$lever" = omp-passive ]; then
-        if [ $side = base ]; then line=$(atelier_run "$cores"); else line=$(atelier_run "$cores" passive); fi
+        if [ $side = base ]; then line=$(atelier_run "$cores" -Datelier.openMpWaitPolicy=default); else line=$(atelier_run "$cores"); fi
+      elif [ "$lever" = low-priority ]; then
+        if [ $side = base ]; then line=$(atelier_run "$cores" -Datelier.computePriority=normal); else line=$(atelier_run "$cores"); fi
       elif [ "$lever" = threads ]; then
         # Baseline: one intra-op thread per core; the lever: a single thread.
         if [ $side = base ]; then line=$(atelier_run "$cores"); else line=$(atelier_run 1); fi
@@ -69,6 +81,6 @@ for lever in ${levers//,/ }; do
   [ ${#base_ms[@]} -gt 0 ] && [ ${#with_ms[@]} -gt 0 ] || continue
   bm=$(printf '%s\n' "${base_ms[@]}" | median); wm=$(printf '%s\n' "${with_ms[@]}" | median)
   bb=$(printf '%s\n' "${base_mb[@]}" | median); wb=$(printf '%s\n' "${with_mb[@]}" | median)
-  awk -v n="$lever" -v b="$backbone" -v s="$size" -v bm="$bm" -v wm="$wm" -v bb="$bb" -v wb="$wb" \
-    'BEGIN {printf "LEVER name=%s backbone=%s size=%s time=%.2f memory=%.2f base_ms=%.0f with_ms=%.0f base_mb=%.0f with_mb=%.0f\n", n, b, s, wm / bm, wb / bb, bm, wm, bb, wb}'
+  awk -v n="$lever" -v h="$hogs" -v b="$backbone" -v s="$size" -v bm="$bm" -v wm="$wm" -v bb="$bb" -v wb="$wb" \
+    'BEGIN {printf "LEVER name=%s backbone=%s size=%s hogs=%s time=%.2f memory=%.2f base_ms=%.0f with_ms=%.0f base_mb=%.0f with_mb=%.0f\n", n, b, s, h, wm / bm, wb / bb, bm, wm, bb, wb}'
 done

@@ -1,6 +1,7 @@
 package app.atelier;
 
 import app.atelier.cli.AtelierCommand;
+import app.atelier.engine.ComputeThreads;
 import app.atelier.model.WeightsSearchPath;
 import javafx.application.Application;
 
@@ -29,6 +30,7 @@ public final class Launcher {
             WeightsSearchPath.userDataFolder().ifPresent(models ->
                     System.setProperty(DJL_CACHE_DIR, models.resolveSibling("djl").toString()));
         }
+        ComputeThreads.preferSleepingOpenMpThreads();
         if (args.length == 0 || AtelierCommand.areFilesToOpen(args)) {
             Application.launch(AtelierApp.class, args);
             return;

@@ -72,6 +72,9 @@ public final class StyleTransferJob implements AutoCloseable {
     /** Live NDArrays of the job after the last iteration; -1 before the first (see the memory test). */
     private volatile int arraysAfterLastIteration = -1;
 
+    /** {@code -Datelier.computePriority=normal} keeps compute at the normal priority (to measure the difference). */
+    public static final String NORMAL_PRIORITY_PROPERTY = "atelier.computePriority";
+
     private StyleTransferJob(JobSpec spec, BackboneCache cache) {
         this.spec = spec;
         this.parameters = spec.parameters();
@@ -258,6 +261,9 @@ public final class StyleTransferJob implements AutoCloseable {
     // ---- worker thread --------------------------------------------------------------------
 
     private void run() {
+        if (!"normal".equals(System.getProperty(NORMAL_PRIORITY_PROPERTY))) {
+            ComputeThreads.lowerCurrentThreadPriority();
+        }
         JobState end = JobState.FAILED;
         Throwable cause = null;
         JobSpec initial = spec();

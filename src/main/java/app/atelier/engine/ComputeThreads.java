@@ -1,0 +1,102 @@
+package app.atelier.engine;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps libtorch's compute threads from starving the window and the rest of the desktop.
+ *
+ * <p>Two settings, both on Linux only (elsewhere they are skipped and logged):
+ * <ul>
+ * <li>{@link #lowerCurrentThreadPriority()}: the job's worker raises its nice value before its first
+ *     tensor operation. Linux keeps nice values per thread and a new thread inherits its creator's,
+ *     so the OpenMP threads libgomp starts for this worker's parallel regions run at the same lower
+ *     priority, and the scheduler hands the FX thread a core as soon as it has work. Lowering one's
+ *     own priority needs no privilege.</li>
+ * <li>{@link #preferSleepingOpenMpThreads()}: {@code OMP_WAIT_POLICY=passive}, so that OpenMP threads
+ *     sleep at the end of a parallel region instead of spinning; a spinning thread occupies a core
+ *     that the window, the browser or a descheduled partner thread needs. libgomp reads the
+ *     variable once, when libtorch loads it, so this must run before the engine first loads; a
+ *     value the user set is kept.</li>
+ * </ul>
+ */
+public final class ComputeThreads {
+
+    /** The nice value of compute threads: 10 gives a nice-0 thread about 9 times their CPU share. */
+    public static final int COMPUTE_NICE = 10;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ComputeThreads.class);
+    private static final int PRIO_PROCESS = 0;
+    private static final String WAIT_POLICY = "OMP_WAIT_POLICY";
+
+    private ComputeThreads() {
+    }
+
+    /** The C library calls used here; {@code who = 0} means the calling thread on Linux. */
+    interface CLibrary extends Library {
+        int setpriority(int which, int who, int priority);
+
+        int getpriority(int which, int who);
+
+        int setenv(String name, String value, int overwrite);
+
+        String getenv(String name);
+    }
+
+    /** Lowers the calling thread (and the OpenMP threads it will start) to {@link #COMPUTE_NICE}. */
+    public static void lowerCurrentThreadPriority() {
+        c().ifPresent(c -> {
+            if (c.getpriority(PRIO_PROCESS, 0) < COMPUTE_NICE && c.setpriority(PRIO_PROCESS, 0, COMPUTE_NICE) != 0) {
+                LOG.debug("could not lower the priority of {}", Thread.currentThread().getName());
+            }
+        });
+    }
+
+    /** The calling thread's nice value, or empty where it cannot be read. */
+    public static Optional<Integer> currentThreadNice() {
+        return c().map(c -> c.getpriority(PRIO_PROCESS, 0));
+    }
+
+    /**
+     * {@code -Datelier.openMpWaitPolicy=default} leaves libgomp's own default (spin about 3 ms, then
+     * sleep), to measure the difference.
+     */
+    public static final String WAIT_POLICY_PROPERTY = "atelier.openMpWaitPolicy";
+
+    /** Sets {@code OMP_WAIT_POLICY=passive} unless the user set it; call before the engine loads. */
+    public static void preferSleepingOpenMpThreads() {
+        if (!"default".equals(System.getProperty(WAIT_POLICY_PROPERTY))) {
+            c().ifPresent(c -> c.setenv(WAIT_POLICY, "passive", 0));
+        }
+    }
+
+    /** The OpenMP wait policy libgomp will read (or has read), or empty when unset. */
+    public static Optional<String> openMpWaitPolicy() {
+        return c().map(c -> c.getenv(WAIT_POLICY));
+    }
+
+    private static Optional<CLibrary> c() {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+            return Optional.empty();
+        }
+        return Holder.C;
+    }
+
+    /** Loads libc on first use only, and once: a failure is logged and the settings skipped. */
+    private static final class Holder {
+        static final Optional<CLibrary> C = load();
+
+        private static Optional<CLibrary> load() {
+            try {
+                return Optional.of(Native.load("c", CLibrary.class));
+            } catch (UnsatisfiedLinkError | RuntimeException e) {
+                LOG.warn("native thread settings unavailable: {}", e.toString());
+                return Optional.empty();
+            }
+        }
+    }
+}
