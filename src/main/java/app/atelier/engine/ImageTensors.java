@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import app.atelier.image.RgbImage;
+import java.nio.FloatBuffer;
 
 /** Conversions between packed RGB pictures and [1, 3, H, W] tensors with values in [0, 1]. */
 final class ImageTensors {
@@ -33,30 +34,28 @@ final class ImageTensors {
         return converted;
     }
 
-    /** The picture a [1, 3, H, W] tensor shows; values outside [0, 1] are clamped. */
+    /**
+     * The picture a [1, 3, H, W] tensor shows; values outside [0, 1] are clamped. Reads the
+     * tensor's own memory through a direct buffer: the default copy (a byte[] and then a float[]
+     * of 3 × H × W) would add two picture-sized garbage arrays per frame to the Java heap.
+     */
     static RgbImage toImage(NDArray tensor) {
+        if (tensor.getDataType() != DataType.FLOAT32) {
+            try (NDArray converted = tensor.toType(DataType.FLOAT32, true)) {
+                return toImage(converted);
+            }
+        }
         Shape shape = tensor.getShape();
         int height = (int) shape.get(2);
         int width = (int) shape.get(3);
-        float[] data = tensor.getDataType() == DataType.FLOAT32
-                ? tensor.toFloatArray() : toFloats(tensor);
-        return toImage(data, width, height);
-    }
-
-    static RgbImage toImage(float[] data, int width, int height) {
+        FloatBuffer data = tensor.toByteBuffer(true).asFloatBuffer();
         int plane = width * height;
         int[] argb = new int[plane];
         for (int i = 0; i < plane; i++) {
-            argb[i] = 0xFF000000 | (channel(data[i]) << 16) | (channel(data[plane + i]) << 8)
-                    | channel(data[2 * plane + i]);
+            argb[i] = 0xFF000000 | (channel(data.get(i)) << 16) | (channel(data.get(plane + i)) << 8)
+                    | channel(data.get(2 * plane + i));
         }
         return new RgbImage(width, height, argb);
-    }
-
-    private static float[] toFloats(NDArray tensor) {
-        try (NDArray converted = tensor.toType(DataType.FLOAT32, true)) {
-            return converted.toFloatArray();
-        }
     }
 
     private static int channel(float value) {

@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * Runs {@code atelier bench --child ...} in a fresh JVM with this JVM's class path: the kernel's
  * peak-resident counter (VmHWM) cannot be reset, so each configuration needs its own process for
- * its peak memory to be its own.
+ * its peak memory to be its own. It runs with the installed app's heap options, then the caller's.
  */
 public final class ChildJvm {
 
@@ -34,6 +34,7 @@ public final class ChildJvm {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(inheritedProperties());
         command.add("-Dai.djl.pytorch.num_threads=" + threads);
+        command.addAll(AppJvmOptions.launcherOptions());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
