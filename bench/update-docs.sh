@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Regenerates the measured part of docs/performance.md (between the results markers): the
-# Atelier / PyTorch table from compare.sh, time to quality and the engine-side latency.
+# Atelier / PyTorch table from compare.sh, time to quality, the engine-side latency and the studio
+# window's responsiveness (under xvfb-run when there is no DISPLAY).
 #
 # Usage: bench/update-docs.sh [--quick] [any compare.sh option]
-# Needs what compare.sh needs (target/atelier.jar, /usr/bin/python3 with torch and PIL).
+# Needs what compare.sh needs (target/atelier.jar, /usr/bin/python3 with torch and PIL), and a
+# display or xvfb-run for the window line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export ATELIER_MODELS=${ATELIER_MODELS:-$(cd .. && pwd)/shared/models}
@@ -34,6 +36,18 @@ trap 'rm -f "$results"' EXIT
   latency_options=(--sizes 256); [ $quick = 1 ] && latency_options+=(--quick)
   java -jar target/atelier.jar bench --raw --mode latency --backbones squeezenet1_1 "${latency_options[@]}" \
     2>/dev/null | grep -E '^LATENCY' || echo "(latency run failed)"
+  echo
+  echo "The studio window (the beta slider moved at random moments of an iteration -> the pulse that draws"
+  echo "the first frame computed with the new value; FX-thread pings every 15 ms while the job runs):"
+  window=(java -jar target/atelier.jar bench --raw --mode window --backbones squeezenet1_1 "${latency_options[@]}")
+  if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
+    window=(xvfb-run -a -s "-screen 0 1600x1000x24" "${window[@]}")
+  fi
+  if [ -n "${DISPLAY:-}" ] || command -v xvfb-run >/dev/null; then
+    "${window[@]}" 2>/dev/null | grep -E '^WINDOW' || echo "(window run failed)"
+  else
+    echo "(window not measured: no DISPLAY and no xvfb-run)"
+  fi
   echo '```'
   echo
   echo "$end"

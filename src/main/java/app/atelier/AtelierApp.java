@@ -3,6 +3,7 @@ package app.atelier;
 import app.atelier.ui.StudioViewModel;
 import app.atelier.ui.StudioWindow;
 import app.atelier.ui.actions.Shortcuts;
+import app.atelier.ui.bench.WindowBench;
 import app.atelier.ui.memory.RememberedStudio;
 import app.atelier.ui.memory.StudioMemory;
 import app.atelier.ui.tour.ScreenshotTour;
@@ -47,7 +48,8 @@ public class AtelierApp extends Application {
         stage.setScene(scene);
 
         ScreenshotTour tour = ScreenshotTour.fromSystemProperties();
-        if (tour == null) {
+        WindowBench bench = WindowBench.fromSystemProperties();
+        if (!scripted()) {
             memory.recall().ifPresent(remembered -> {
                 studio.restore(remembered);
                 placeWindow(stage, remembered.window());
@@ -58,6 +60,8 @@ public class AtelierApp extends Application {
         stage.show();
         if (tour != null) {
             tour.run(stage, window, studio);
+        } else if (bench != null) {
+            bench.run(window, studio);
         }
     }
 
@@ -88,8 +92,13 @@ public class AtelierApp extends Application {
         stage.setMaximized(geometry.maximized());
     }
 
+    /** A scripted run (screenshots, the window benchmark) starts from the defaults and remembers nothing. */
+    private static boolean scripted() {
+        return ScreenshotTour.fromSystemProperties() != null || System.getProperty(WindowBench.PROPERTY) != null;
+    }
+
     private void remember(Stage stage) {
-        if (ScreenshotTour.fromSystemProperties() != null) {
+        if (scripted()) {
             return;
         }
         memory.remember(studio.remember(new RememberedStudio.WindowGeometry(

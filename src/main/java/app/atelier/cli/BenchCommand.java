@@ -10,6 +10,8 @@ import app.atelier.cli.bench.LatencyRun;
 import app.atelier.cli.bench.QualityRun;
 import app.atelier.cli.bench.RandomVgg19Weights;
 import app.atelier.cli.bench.ThroughputRun;
+import app.atelier.cli.bench.WindowRun;
+import app.atelier.cli.bench.WindowSamples;
 import app.atelier.engine.BackboneKind;
 import app.atelier.image.ImageLoadException;
 import app.atelier.image.RgbImage;
@@ -32,8 +34,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code atelier bench}: times the real style-transfer job per backbone × size × optimiser, each
- * configuration in a fresh child JVM so that its peak memory is its own; also time to quality and
- * the engine-side latency of a parameter change. Prints figures; asserts nothing.
+ * configuration in a fresh child JVM so that its peak memory is its own; also time to quality, the
+ * engine-side latency of a parameter change, and the studio window's responsiveness (in a child
+ * JVM that opens the window). Prints figures; asserts nothing.
  */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
@@ -43,16 +46,19 @@ import picocli.CommandLine.Option;
         description = {
                 "Each throughput configuration runs in a fresh JVM (peak resident memory, VmHWM, cannot be",
                 "reset within a process): warm-up iterations, then timed ones of the app's own job.",
-                "VGG19 uses real weights when the weights search path has them, else random ones made for the run."})
+                "VGG19 uses real weights when the weights search path has them, else random ones made for the run.",
+                "--mode window opens the studio window in a fresh JVM and needs a display; headless:",
+                "  " + WindowRun.HOW_TO_RUN})
 public final class BenchCommand implements Callable<Integer> {
 
-    enum Mode { THROUGHPUT, QUALITY, LATENCY, ALL, CPU }
+    enum Mode { THROUGHPUT, QUALITY, LATENCY, WINDOW, ALL, CPU }
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "throughput",
-            description = "throughput, quality, latency, all, or cpu (only the CPU line). Default: ${DEFAULT-VALUE}.")
+            description = "throughput, quality, latency, window (the studio window's responsiveness; needs a"
+                    + " display), all, or cpu (only the CPU line). Default: ${DEFAULT-VALUE}.")
     private Mode mode;
 
     @Option(names = "--backbones", split = ",", paramLabel = "ID", defaultValue = "squeezenet1_1,vgg19",
@@ -83,7 +89,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A short run: 256 px unless --sizes is given, 2 warm-up and 5 timed iterations.")
     private boolean quick;
 
-    @Option(names = "--raw", description = "Print only the RESULT/QUALITY/LATENCY lines, for scripts.")
+    @Option(names = "--raw", description = "Print only the RESULT/QUALITY/LATENCY/WINDOW lines, for scripts.")
     private boolean raw;
 
     @Option(names = "--content", paramLabel = "FILE", description = "Content photo. Default: the sample dog.jpg.")
@@ -131,6 +137,10 @@ public final class BenchCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+        if (mode == Mode.WINDOW && WindowRun.missingDisplay().isPresent()) {
+            spec.commandLine().getErr().println(WindowRun.missingDisplay().get());
+            return 1;
+        }
         if (quick) {
             if (!spec.commandLine().getParseResult().hasMatchedOption("--sizes")) {
                 sizes = List.of(256);
@@ -150,7 +160,7 @@ public final class BenchCommand implements Callable<Integer> {
         Path temporary = null;
         try {
             Path vgg = vgg19Weights;
-            if (vgg == null && kinds.contains(BackboneKind.VGG19) && !child) {
+            if (vgg == null && kinds.contains(BackboneKind.VGG19) && !child && mode != Mode.WINDOW) {
                 Optional<Path> found = WeightsSearchPath.standard().find(BackboneKind.VGG19);
                 if (found.isPresent()) {
                     vgg = found.get();
@@ -184,8 +194,22 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (mode == Mode.LATENCY || mode == Mode.ALL) {
                 out.println(LatencyRun.run(setup, kinds.get(0), sizes.get(0), quick ? 5 : 15));
-                note(out, "FX-thread stall: not measured here (needs the window); this is the engine side only.");
+                note(out, "FX-thread stall: not measured here; this is the engine side only (see --mode window).");
                 out.flush();
+            }
+            if (mode == Mode.WINDOW) {
+                for (BackboneKind kind : kinds) {
+                    for (int size : sizes) {
+                        window(out, kind, size, threadCount);
+                    }
+                }
+            } else if (mode == Mode.ALL) {
+                Optional<String> missingDisplay = WindowRun.missingDisplay();
+                if (missingDisplay.isPresent()) {
+                    spec.commandLine().getErr().println("Window responsiveness not measured. " + missingDisplay.get());
+                } else {
+                    window(out, kinds.get(0), sizes.get(0), threadCount);
+                }
             }
             return 0;
         } finally {
@@ -234,6 +258,33 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** One configuration in the studio window; real weights only, since the window finds its own. */
+    private void window(PrintWriter out, BackboneKind kind, int size, int threadCount) throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        String label = "backbone=" + kind.id() + " size=" + size;
+        Optional<Path> contentFile = BenchImages.locate(content, BenchImages.CONTENT);
+        Optional<Path> styleFile = BenchImages.locate(style, BenchImages.STYLE);
+        if (contentFile.isEmpty() || styleFile.isEmpty()) {
+            err.println("Window " + label + " skipped: it opens picture files, and " + BenchImages.CONTENT + " or "
+                    + BenchImages.STYLE + " is not in the shared images folder; give --content and --style.");
+            return;
+        }
+        if (WeightsSearchPath.standard().find(kind).isEmpty()) {
+            err.println("Window " + label + " skipped: no " + kind.displayName() + " weights on the search path"
+                    + " (the window uses real weights only).");
+            return;
+        }
+        Optional<WindowSamples> samples = WindowRun.run(kind, size, quick ? 5 : 15, contentFile.get(), styleFile.get(),
+                jvmOptions, threadCount, err);
+        if (samples.isEmpty()) {
+            out.println("FAILED window " + label);
+        } else {
+            out.println(samples.get().toLine());
+            note(out, samples.get().summary());
+        }
+        out.flush();
     }
 
     private static void printRow(PrintWriter out, BenchResult r) {

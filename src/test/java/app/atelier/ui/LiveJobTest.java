@@ -6,6 +6,7 @@ import app.atelier.engine.IterationRecord;
 import app.atelier.engine.JobState;
 import app.atelier.engine.StyleTransferJob;
 import app.atelier.image.PngMetadata;
+import app.atelier.ui.bench.FxThreadProbe;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Real SqueezeNet jobs at 64-96 px driven through the window: the picture, chart and status follow
  * the run; slider and layer edits reach the running job; pause, resume, stop and save behave;
- * the FX thread stays free. Skipped when the shared weights or images are absent.
+ * the FX thread keeps answering. Skipped when the shared weights or images are absent.
  */
 @ExtendWith({ApplicationExtension.class, SharedSqueezeNetWeights.class})
 class LiveJobTest {
@@ -204,24 +205,19 @@ class LiveJobTest {
         assertThat(shownPixels(robot)).hasSize(80 * 60);
     }
 
+    /**
+     * Behaviour only: the FX thread keeps answering and is never found blocked inside Atelier's code
+     * (a lock, a join, a sleep). How long it takes to answer is a figure of {@code atelier bench
+     * --mode window}, not a test.
+     */
     @Test
-    void theFxThreadIsNeverBlockedForMoreThan100msWhileAJobRuns(FxRobot robot) throws Exception {
+    void theFxThreadKeepsAnsweringAndNeverWaitsInsideAtelierCodeWhileAJobRuns(FxRobot robot) throws Exception {
         ui.loadDogAndScream(robot, 96, 30);
-        boolean spareCores = FxThreadProbe.machineHasSpareCores();
         try (FxThreadProbe probe = new FxThreadProbe()) {
             robot.clickOn("#start");
             waitFor(180, () -> ui.studio.render().stateProperty().get() == JobState.COMPLETED);
-            System.out.printf("FX thread probe (%s): %d pings; longest wait %d ms, longest FX work in a wait %d ms,"
-                            + " longest wait inside Atelier code %d ms; slow: %s%n",
-                    spareCores ? "machine has spare cores" : "machine overloaded, wall time not judged",
-                    probe.answered(), probe.worstWallMillis(), probe.worstWorkMillis(), probe.worstWaitMillis(),
-                    probe.slowPings());
-            assertThat(probe.answered()).isGreaterThan(10);
-            assertThat(probe.worstWorkMillis()).as("longest FX-thread work between two pings").isLessThanOrEqualTo(100);
-            assertThat(probe.worstWaitMillis()).as("longest FX-thread wait inside Atelier code").isLessThanOrEqualTo(100);
-            if (spareCores) {
-                assertThat(probe.worstWallMillis()).as("longest time the FX thread did not answer").isLessThanOrEqualTo(100);
-            }
+            assertThat(probe.answered()).as("pings answered during the run").isGreaterThan(10);
+            assertThat(probe.waitsInAtelierCode()).as("the FX thread never waits inside Atelier code").isEmpty();
         }
     }
 }

@@ -6,14 +6,20 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs {@code atelier bench --child ...} in a fresh JVM with this JVM's class path: the kernel's
- * peak-resident counter (VmHWM) cannot be reset, so each configuration needs its own process for
- * its peak memory to be its own. It runs with the installed app's heap options, then the caller's.
+ * Runs Atelier in a fresh JVM with this JVM's class path: {@code atelier bench --child ...}, since
+ * the kernel's peak-resident counter (VmHWM) cannot be reset, so each configuration needs its own
+ * process for its peak memory to be its own; and the studio window for the window benchmark,
+ * which needs a JavaFX toolkit this headless command never starts. Both run with the installed
+ * app's heap options, then the caller's.
  */
 public final class ChildJvm {
 
@@ -30,41 +36,102 @@ public final class ChildJvm {
      */
     public static Optional<BenchResult> run(List<String> jvmOptions, int threads, List<String> benchArguments,
                                             PrintWriter log) throws IOException, InterruptedException {
+        List<String> command = javaCommand(jvmOptions, threads, Map.of());
+        command.add("bench");
+        command.add("--child");
+        command.addAll(benchArguments);
+        AtomicReference<BenchResult> result = new AtomicReference<>();
+        boolean succeeded = execute(command, threads, null, log, line -> {
+            if (line.startsWith(BenchResult.PREFIX)) {
+                result.set(BenchResult.parse(line));
+                return true;
+            }
+            return false;
+        });
+        return succeeded ? Optional.ofNullable(result.get()) : Optional.empty();
+    }
+
+    /**
+     * Opens the studio window in a child with the given system properties and waits until it exits
+     * or {@code timeout} passes (then kills it); all its output goes to {@code log}.
+     *
+     * @return whether it exited with status 0 in time
+     */
+    public static boolean runWindow(List<String> jvmOptions, int threads, Map<String, String> properties,
+                                    Duration timeout, PrintWriter log) throws IOException, InterruptedException {
+        return execute(javaCommand(jvmOptions, threads, properties), threads, timeout, log, line -> false);
+    }
+
+    /** {@code java ... app.atelier.Launcher}, to which bench arguments may be added; none opens the window. */
+    private static List<String> javaCommand(List<String> jvmOptions, int threads, Map<String, String> properties) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(inheritedProperties());
         command.add("-Dai.djl.pytorch.num_threads=" + threads);
+        properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(AppJvmOptions.launcherOptions());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("app.atelier.Launcher");
-        command.add("bench");
-        command.add("--child");
-        command.addAll(benchArguments);
+        return command;
+    }
+
+    /** A line the caller takes for itself (true) is not logged. */
+    private interface LineTaker {
+        boolean take(String line);
+    }
+
+    /** @param timeout null to wait as long as the child runs */
+    private static boolean execute(List<String> command, int threads, Duration timeout, PrintWriter log,
+                                   LineTaker taker) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
         Process process = builder.start();
-        BenchResult result = null;
+        // Read on another thread, so that a child that hangs with its output open can still be timed out.
+        Thread reader = new Thread(() -> relay(process, log, taker), "child-jvm-output");
+        reader.setDaemon(true);
+        reader.start();
+        boolean exited = true;
+        if (timeout == null) {
+            process.waitFor();
+        } else {
+            exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        if (!exited) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor();
+            log.println("  child JVM killed after " + timeout.toSeconds() + " s");
+        }
+        reader.join(TimeUnit.SECONDS.toMillis(10));
+        int status = process.exitValue();
+        if (exited && status != 0) {
+            log.println("  child JVM exited with status " + status);
+        }
+        log.flush();
+        return exited && status == 0;
+    }
+
+    /** Runs on the child's output thread. */
+    private static void relay(Process process, PrintWriter log, LineTaker taker) {
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                if (line.startsWith(BenchResult.PREFIX)) {
-                    result = BenchResult.parse(line);
-                } else if (!line.isBlank()) {
-                    log.println("  | " + line);
-                    log.flush();
+                if (!taker.take(line) && !line.isBlank()) {
+                    synchronized (log) {
+                        log.println("  | " + line);
+                        log.flush();
+                    }
                 }
             }
+        } catch (IOException e) {
+            // A killed child closes its output under the reader; say so rather than lose it.
+            synchronized (log) {
+                log.println("  child JVM output ended: " + e.getMessage());
+                log.flush();
+            }
         }
-        int status = process.waitFor();
-        if (status != 0) {
-            log.println("  child JVM exited with status " + status);
-            log.flush();
-            return Optional.empty();
-        }
-        return Optional.ofNullable(result);
     }
 
     private static List<String> inheritedProperties() {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Order statistics of a sample of durations, in milliseconds. */
-public record Stats(int count, double median, double p10, double p90, double min, double max) {
+public record Stats(int count, double median, double p10, double p90, double p99, double min, double max) {
 
     public static Stats of(List<Double> values) {
         if (values.isEmpty()) {
@@ -13,7 +13,7 @@ public record Stats(int count, double median, double p10, double p90, double min
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(sorted);
         return new Stats(sorted.length, quantile(sorted, 0.5), quantile(sorted, 0.1), quantile(sorted, 0.9),
-                sorted[0], sorted[sorted.length - 1]);
+                quantile(sorted, 0.99), sorted[0], sorted[sorted.length - 1]);
     }
 
     /** Linear interpolation between closest ranks, as numpy.percentile does by default. */

@@ -1,5 +1,8 @@
 package app.atelier.ui.tour;
 
+import static app.atelier.ui.tour.FxWaits.after;
+import static app.atelier.ui.tour.FxWaits.waitUntil;
+
 import app.atelier.engine.JobState;
 import app.atelier.ui.StudioViewModel;
 import app.atelier.ui.StudioWindow;
@@ -10,14 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
 import javafx.scene.transform.Scale;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,20 +83,6 @@ public final class ScreenshotTour {
                 }));
             }));
         });
-    }
-
-    private static void after(double seconds, Runnable step) {
-        PauseTransition pause = new PauseTransition(Duration.seconds(seconds));
-        pause.setOnFinished(event -> step.run());
-        pause.play();
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition, Runnable then) {
-        if (condition.getAsBoolean()) {
-            then.run();
-        } else {
-            after(0.2, () -> waitUntil(condition, then));
-        }
     }
 
     /** JPEG at high quality: the live picture is noisy, which makes PNG screenshots several megabytes. */

@@ -13,6 +13,7 @@ class StatsTest {
         assertThat(stats.median()).isEqualTo(3.0);
         assertThat(stats.p10()).isEqualTo(1.4, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(stats.p90()).isEqualTo(4.6, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(stats.p99()).isEqualTo(4.96, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(stats.min()).isEqualTo(1.0);
         assertThat(stats.max()).isEqualTo(5.0);
     }

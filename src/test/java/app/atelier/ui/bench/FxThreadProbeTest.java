@@ -1,4 +1,4 @@
-package app.atelier.ui;
+package app.atelier.ui.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +57,7 @@ class FxThreadProbeTest {
                 }
             });
             assertThat(probe.worstWaitMillis()).isGreaterThan(100);
+            assertThat(probe.waitsInAtelierCode()).anyMatch(line -> line.contains(FxThreadProbeTest.class.getName()));
         }
     }
 }
