@@ -138,8 +138,8 @@ public final class WindowBench {
             fail("the run did not start" + (message == null ? "" : ": " + message.text()));
             return;
         }
-        FxWaits.waitUntil(() -> finished || studio.render().iterationProperty().get() >= WARM_UP_ITERATIONS,
-                this::scheduleChange);
+        FxWaits.waitUntil(() -> finished || !studio.render().activeProperty().get()
+                || studio.render().iterationProperty().get() >= WARM_UP_ITERATIONS, this::scheduleChange);
     }
 
     /** A random moment within the iteration now running, so the changes fall at every phase of one. */
