@@ -207,7 +207,7 @@ class Lbfgs:
 
     @staticmethod
     def dot(a, b):
-        return (a * b).double().sum().item()
+        return torch.dot(a.reshape(-1), b.reshape(-1)).item()
 
     def step(self, pixels, evaluate, learning_rate):
         with torch.no_grad():
@@ -215,7 +215,7 @@ class Lbfgs:
                 self.loss, g = evaluate(pixels)
                 rms = math.sqrt(self.dot(g, g) / g.numel())
                 self.scale = 1.0 / rms if rms > 0 and math.isfinite(rms) else 1.0
-                self.first_max = g.abs().max().double().item() * self.scale
+                self.first_max = g.abs().max().item() * self.scale
                 self.gradient = g * self.scale
             direction = self.direction()
             slope = self.dot(self.gradient, direction)

@@ -2,7 +2,6 @@ package app.atelier.engine;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -201,16 +200,19 @@ final class LbfgsOptimizer implements PixelOptimizer {
         loss = value;
     }
 
+    /**
+     * One fused dot product of the flattened tensors (torch.dot, as torch.optim.LBFGS uses): no
+     * picture-sized temporaries, where a product, a float64 copy of it and a sum would make two.
+     */
     private static double dot(NDArray a, NDArray b) {
-        try (NDArray product = a.mul(b); NDArray wide = product.toType(DataType.FLOAT64, false);
-             NDArray sum = wide.sum()) {
-            return sum.getDouble();
+        try (NDArray flatA = a.reshape(-1); NDArray flatB = b.reshape(-1); NDArray product = flatA.dot(flatB)) {
+            return product.getFloat();
         }
     }
 
     private static double maxAbs(NDArray a) {
-        try (NDArray abs = a.abs(); NDArray max = abs.max(); NDArray wide = max.toType(DataType.FLOAT64, false)) {
-            return wide.getDouble();
+        try (NDArray abs = a.abs(); NDArray max = abs.max()) {
+            return max.getFloat();
         }
     }
 
