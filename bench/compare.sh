@@ -72,7 +72,7 @@ cpu=$(java -jar "$jar" bench --mode cpu --threads "$threads" 2>/dev/null | sed -
 peak_gflops=$(sed -n 's/.*fp32 peak \([0-9.]*\) GFLOP.*/\1/p' <<< "$cpu")
 peak_gflops=${peak_gflops:-0}
 share() { # gflops -> percent of the peak
-  awk -v g="$1" -v p="$peak_gflops" 'BEGIN {printf "%.0f", p > 0 ? 100 * g / p : 0}'
+  awk -v g="$1" -v p="$peak_gflops" 'BEGIN {printf "%.0f", (p > 0 ? 100 * g / p : 0)}'
 }
 
 run_atelier() { # backbone size opt

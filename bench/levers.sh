@@ -6,10 +6,10 @@
 # measured on Atelier itself.
 #
 # Usage: bench/levers.sh [--backbone vgg19] [--size 256] [--rounds 2] [--warmup 1] [--iterations 3]
-#                        [--levers weights-grad,whole-network,channels-last,bf16,threads,omp-passive,low-priority] [--hogs N]
-# threads: Atelier with one intra-op thread against one per core; omp-passive: Atelier as shipped
-# (OMP_WAIT_POLICY=passive: OpenMP threads sleep at barriers instead of spinning) against libgomp's
-# default (-Datelier.openMpWaitPolicy=default: spin about 3 ms, then sleep); low-priority: Atelier
+#                        [--levers weights-grad,whole-network,channels-last,bf16,threads,omp-wait,low-priority] [--hogs N]
+# threads: Atelier with one intra-op thread against one per core; omp-wait: Atelier as shipped
+# (OpenMP threads spin about 1000 rounds, then sleep) against libgomp's default
+# (-Datelier.openMpWaitPolicy=default: spin about 3 ms, then sleep); low-priority: Atelier
 # as shipped (compute threads at nice 10) against -Datelier.computePriority=normal.
 # --hogs N keeps N busy processes (nice 0, like a browser tab spinning) running while it measures.
 set -euo pipefail
@@ -20,7 +20,7 @@ size=256
 rounds=2
 warmup=1
 iterations=3
-levers=weights-grad,whole-network,channels-last,bf16,threads,omp-passive,low-priority
+levers=weights-grad,whole-network,channels-last,bf16,threads,omp-wait,low-priority
 hogs=0
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -62,7 +62,7 @@ for lever in ${levers//,/ }; do
   for ((round = 1; round <= rounds; round++)); do
     if ((round % 2)); then order="base with"; else order="with base"; fi
     for side in $order; do
-      if [ "$lever" = omp-passive ]; then
+      if [ "$lever" = omp-wait ]; then
         if [ $side = base ]; then line=$(atelier_run "$cores" -Datelier.openMpWaitPolicy=default); else line=$(atelier_run "$cores"); fi
       elif [ "$lever" = low-priority ]; then
         if [ $side = base ]; then line=$(atelier_run "$cores" -Datelier.computePriority=normal); else line=$(atelier_run "$cores"); fi

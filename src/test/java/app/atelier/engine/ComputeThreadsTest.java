@@ -69,11 +69,15 @@ class ComputeThreadsTest {
     }
 
     @Test
-    void theOpenMpWaitPolicyIsPassiveUnlessTheUserChoseOne() {
-        assumeTrue(ComputeThreads.openMpWaitPolicy().isPresent() || ComputeThreads.currentThreadNice().isPresent(),
-                "environment settings are made on Linux only");
-        String before = ComputeThreads.openMpWaitPolicy().orElse(null);
+    void openMpThreadsSpinBrieflyThenSleepUnlessTheUserChoseTheirWait() {
+        assumeTrue(ComputeThreads.currentThreadNice().isPresent(), "environment settings are made on Linux only");
+        String before = ComputeThreads.openMpWait().orElseThrow();
         ComputeThreads.preferSleepingOpenMpThreads();
-        assertThat(ComputeThreads.openMpWaitPolicy()).contains(before == null ? "passive" : before);
+        String after = ComputeThreads.openMpWait().orElseThrow();
+        if (before.equals("null/null")) {
+            assertThat(after).isEqualTo("passive/" + ComputeThreads.SHORT_SPIN);
+        } else {
+            assertThat(after).as("the user's choice is kept").isEqualTo(before);
+        }
     }
 }
