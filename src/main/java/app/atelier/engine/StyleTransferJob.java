@@ -356,11 +356,11 @@ public final class StyleTransferJob implements AutoCloseable {
                     average.reset();
                     optimizer.reset();
                 }
+                long started = System.nanoTime();
                 LiveParameters current = parameters();
                 if (previous != null && !previous.equals(current)) {
                     optimizer.costChanged();
                 }
-                long started = System.nanoTime();
                 stage.objective().prepare(current);
                 LossBreakdown loss;
                 RgbImage picture;
@@ -381,7 +381,7 @@ public final class StyleTransferJob implements AutoCloseable {
                 iteration++;
                 IterationRecord record = new IterationRecord(iteration, loss, current,
                         previous != null && !previous.equals(current), System.nanoTime() - started, evaluations[0],
-                        scale + 1, schedule.count());
+                        scale + 1, schedule.count(), started);
                 previous = current;
                 arraysAfterLastIteration = jobManager.getManagedArrays().size();
                 synchronized (lock) {

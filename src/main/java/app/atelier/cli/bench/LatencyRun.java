@@ -48,15 +48,15 @@ public final class LatencyRun {
                 awaited.set(next);
                 long set = System.nanoTime();
                 job.job().setParameters(next);
+                long applied = System.nanoTime();
                 int stale = 0;
                 RecordingJob.Arrival arrival;
                 do {
                     arrival = job.next(Duration.ofMinutes(5));
                     iterationMillis.add(arrival.record().nanos() / 1e6);
-                    // Stale: an iteration that began after the change yet used the old value. The one
-                    // in flight at the change (begun before it) is expected and not counted.
-                    long began = arrival.receivedNanos() - arrival.record().nanos();
-                    if (!arrival.record().parameters().equals(next) && began > set) {
+                    // Stale: an iteration that began after setParameters returned yet used the old
+                    // value. The one in flight at the change (begun before it) is expected and not counted.
+                    if (!arrival.record().parameters().equals(next) && arrival.record().startedNanos() > applied) {
                         stale++;
                     }
                 } while (!arrival.record().parameters().equals(next));
