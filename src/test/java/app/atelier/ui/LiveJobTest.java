@@ -213,7 +213,7 @@ class LiveJobTest {
     @Test
     void theFxThreadKeepsAnsweringAndNeverWaitsInsideAtelierCodeWhileAJobRuns(FxRobot robot) throws Exception {
         ui.loadDogAndScream(robot, 96, 30);
-        try (FxThreadProbe probe = new FxThreadProbe()) {
+        try (FxThreadProbe probe = new FxThreadProbe(FxThreadProbe.TEST_SAMPLE_MILLIS)) {
             robot.clickOn("#start");
             waitFor(180, () -> ui.studio.render().stateProperty().get() == JobState.COMPLETED);
             assertThat(probe.answered()).as("pings answered during the run").isGreaterThan(10);

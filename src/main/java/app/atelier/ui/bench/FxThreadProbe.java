@@ -21,9 +21,14 @@ import javafx.application.Platform;
  *     most one in flight, so the probe never floods the queue it measures);</li>
  * <li>work: how much CPU time the FX thread itself spends during each such wait, which is what a
  *     handler computing on the FX thread costs, whatever else the machine is doing;</li>
- * <li>waits: stretches, sampled every {@value #SAMPLE_MILLIS} ms, in which the FX thread sits blocked
- *     or waiting inside Atelier's code (a lock, a join, a sleep on the FX thread).</li>
+ * <li>waits: stretches, sampled every few milliseconds, in which the FX thread sits blocked or
+ *     waiting inside Atelier's code (a lock, a join, a sleep on the FX thread).</li>
  * </ul>
+ * Each sample reads the FX thread's stack, which stops every Java thread at a safepoint; the
+ * benchmark samples rarely ({@link #BENCH_SAMPLE_MILLIS}), since a safepoint waits for the
+ * slowest thread to reach it, and the job's worker runs at a low priority: a sample every 5 ms
+ * once held the FX thread 300 ms while the JIT compilers had both cores. Tests sample often
+ * ({@link #TEST_SAMPLE_MILLIS}) to catch short waits.
  * On a machine with spare cores the wall time is the honest measure; on an overloaded one the
  * operating system itself may not schedule the thread for a while, and work plus waits are what
  * the window is answerable for. The probe runs on two daemon timer threads; every accessor may be
@@ -32,7 +37,8 @@ import javafx.application.Platform;
 public final class FxThreadProbe implements AutoCloseable {
 
     static final long PING_MILLIS = 15;
-    static final long SAMPLE_MILLIS = 5;
+    public static final long TEST_SAMPLE_MILLIS = 5;
+    public static final long BENCH_SAMPLE_MILLIS = 250;
 
     /**
      * One answered ping.
@@ -59,12 +65,16 @@ public final class FxThreadProbe implements AutoCloseable {
     private long lastWaitingSeen;
     private String waitingWhere;
 
-    /** Starts watching; may be called on the FX thread or on any other (then it waits for the FX thread once). */
-    public FxThreadProbe() throws InterruptedException {
+    /**
+     * Starts watching; may be called on the FX thread or on any other (then it waits for the FX thread once).
+     *
+     * @param sampleMillis how often to look for the FX thread waiting inside Atelier's code
+     */
+    public FxThreadProbe(long sampleMillis) throws InterruptedException {
         fxThreadId = fxThreadId();
         threads.setThreadCpuTimeEnabled(true);
         timer.scheduleAtFixedRate(this::ping, 0, PING_MILLIS, TimeUnit.MILLISECONDS);
-        timer.scheduleAtFixedRate(this::sample, 0, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(this::sample, 0, sampleMillis, TimeUnit.MILLISECONDS);
     }
 
     private static long fxThreadId() throws InterruptedException {

@@ -126,7 +126,7 @@ public final class WindowBench {
 
     private void start() {
         try {
-            probe = new FxThreadProbe();
+            probe = new FxThreadProbe(FxThreadProbe.BENCH_SAMPLE_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail("interrupted");

@@ -142,7 +142,10 @@ public final class RenderViewModel {
         totalIterations.set(spec.iterations());
         iterationsPerSecond.set(0);
         timeLeft.set(null);
-        progress.set(-1);
+        // Not -1 (indeterminate): under JavaFX's software renderer the first frame of the striped
+        // animation made the FX thread wait ~300 ms for the renderer in about one start in four
+        // (bench --mode window, Prism SW under Xvfb).
+        progress.set(0);
         retargetDelay.stop();
         try {
             job = StyleTransferJob.start(spec);

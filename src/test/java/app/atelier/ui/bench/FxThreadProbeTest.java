@@ -28,7 +28,7 @@ class FxThreadProbeTest {
 
     @Test
     void busyWorkOnTheFxThreadIsCounted() throws Exception {
-        try (FxThreadProbe probe = new FxThreadProbe()) {
+        try (FxThreadProbe probe = new FxThreadProbe(FxThreadProbe.TEST_SAMPLE_MILLIS)) {
             Thread.sleep(100);
             onFxThread(() -> {
                 // A CPU-time budget, not a wall-clock one: on a loaded machine the thread may get
@@ -47,7 +47,7 @@ class FxThreadProbeTest {
 
     @Test
     void waitingOnTheFxThreadInsideAtelierCodeIsCounted() throws Exception {
-        try (FxThreadProbe probe = new FxThreadProbe()) {
+        try (FxThreadProbe probe = new FxThreadProbe(FxThreadProbe.TEST_SAMPLE_MILLIS)) {
             Thread.sleep(100);
             onFxThread(() -> {
                 try {
