@@ -20,12 +20,16 @@ public final class CoreClock {
 
     static final int CYCLES_PER_STEP = 4;
     private static final long STEPS = 40_000_000L;
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = 8;
 
     private CoreClock() {
     }
 
-    /** The all-core clock in MHz: the median round of the slowest thread; empty if interrupted. */
+    /**
+     * The all-core clock in MHz: the fastest round of each thread (earlier rounds may still run
+     * code the JIT has not fully optimised, whose steps take more than 4 cycles), then the slowest
+     * thread; empty if interrupted.
+     */
     public static OptionalDouble allCoreMegahertz(int cores) {
         for (int i = 0; i < 20; i++) {
             chain(STEPS / 20, i); // compile the loop fully before timing it
@@ -60,7 +64,7 @@ public final class CoreClock {
             Thread.currentThread().interrupt();
             return OptionalDouble.empty();
         }
-        return Arrays.stream(megahertz).mapToDouble(CoreClock::median).min();
+        return Arrays.stream(megahertz).mapToDouble(rounds -> Arrays.stream(rounds).max().orElse(0)).min();
     }
 
     static long chain(long steps, long seed) {
@@ -69,11 +73,5 @@ public final class CoreClock {
             x = x * x + 1;
         }
         return x;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }
