@@ -37,6 +37,9 @@ public final class LossChart extends LineChart<Number, Number> {
     public LossChart(LossHistory history) {
         super(new NumberAxis(), new NumberAxis());
         setId("loss-chart");
+        // Points arrive in iteration order; the default policy sorts every series at every layout,
+        // which showed in the FX thread's longest waits while a job ran.
+        setAxisSortingPolicy(SortingPolicy.NONE);
         iterationAxis = (NumberAxis) getXAxis();
         costAxis = (NumberAxis) getYAxis();
         iterationAxis.setLabel("Iteration");

@@ -16,7 +16,9 @@ public final class NumberFormat {
         }
         double magnitude = Math.abs(value);
         if (magnitude >= 1e-3 && magnitude < 1e6) {
-            return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+            // valueOf starts from the shortest decimal that reads back as value (a few digits), not
+            // the exact binary fraction (up to ~50 digits): the loss chart formats its ticks at every layout.
+            return BigDecimal.valueOf(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
         }
         String text = String.format(Locale.ROOT, "%.3e", value);
         String mantissa = text.substring(0, text.indexOf('e')).replaceAll("\\.?0+$", "");
