@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps libtorch's compute threads from starving the window and the rest of the desktop.
  *
- * <p>Two settings, both on Linux only (elsewhere they are skipped and logged):
+ * <p>Two settings, both on Linux only (elsewhere both calls do nothing; a Linux without a loadable
+ * libc logs a warning once and does nothing too):
  * <ul>
  * <li>{@link #lowerCurrentThreadPriority()}: the job's worker raises its nice value before its first
  *     tensor operation. Linux keeps nice values per thread and a new thread inherits its creator's,
