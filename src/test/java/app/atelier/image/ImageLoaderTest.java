@@ -267,7 +267,7 @@ class ImageLoaderTest {
                 .isInstanceOf(ImageLoadException.class)
                 .hasMessageContaining("bomb.png")
                 .hasMessageContaining("50000x50000")
-                .hasMessageContaining("limit of 100 megapixels");
+                .hasMessageContaining("limit of 250 megapixels");
     }
 
     @Test
@@ -277,7 +277,7 @@ class ImageLoaderTest {
                 .isInstanceOf(ImageLoadException.class)
                 .hasMessageContaining("bomb.jpg")
                 .hasMessageContaining("60000x60000")
-                .hasMessageContaining("limit of 100 megapixels");
+                .hasMessageContaining("limit of 250 megapixels");
     }
 
     @Test
