@@ -20,10 +20,16 @@ final class IntermediateSaver {
     private final int total;
     private final Map<String, String> metadata;
     private final PrintWriter err;
+    private final OutputCheck check;
     private int nextSave;
 
-    /** @param every 0 to save nothing */
-    IntermediateSaver(Path out, int every, int total, Map<String, String> metadata, PrintWriter err) {
+    /**
+     * @param every 0 to save nothing
+     * @param check refuses a snapshot name that is an input, a link or a special file
+     */
+    IntermediateSaver(Path out, int every, int total, Map<String, String> metadata, PrintWriter err,
+                      OutputCheck check) {
+        this.check = check;
         this.out = out;
         this.every = every;
         this.total = total;
@@ -39,14 +45,23 @@ final class IntermediateSaver {
         }
         nextSave = (frame.iteration() / every + 1) * every;
         Path target = pathFor(frame.iteration());
+        var problem = check.problem(target, "--save-every");
+        if (problem.isPresent()) {
+            warn("not saved: " + problem.get());
+            return;
+        }
         try {
             PngWriter.write(frame.image(), target,
                     RenderMetadata.withIterationsDone(metadata, frame.iteration(), total));
         } catch (IOException e) {
             // The render goes on: the final picture matters more than the snapshots.
-            err.println(System.lineSeparator() + "Warning: " + e.getMessage());
-            err.flush();
+            warn(e.getMessage());
         }
+    }
+
+    private void warn(String message) {
+        err.println(System.lineSeparator() + "Warning: " + message);
+        err.flush();
     }
 
     Path pathFor(int iteration) {

@@ -18,6 +18,7 @@ import app.atelier.image.ImageLoadException;
 import app.atelier.image.ImageLoader;
 import app.atelier.image.PngWriter;
 import app.atelier.image.RgbImage;
+import app.atelier.image.TemporarySibling;
 import app.atelier.model.BackboneCatalogue;
 import app.atelier.model.CatalogueEntry;
 import app.atelier.model.ModelStore;
@@ -73,7 +74,7 @@ public final class RenderCommand implements Callable<Integer> {
     private List<Double> styleWeights;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.png",
-            description = "Output PNG; written atomically, replaced if it exists.")
+            description = "Output PNG; written atomically. An existing regular file is replaced unless it is an input or read-only; links and devices are refused.")
     private Path out;
 
     @Option(names = "--size", paramLabel = "PX",
@@ -199,6 +200,9 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar and no losses; only errors.")
     private boolean quiet;
 
+    /** Set by {@link #validate()}: where the pictures may go, checked again before each write. */
+    private OutputCheck outputCheck;
+
     @Override
     public Integer call() throws Exception {
         RenderRequest request = validate();
@@ -226,7 +230,11 @@ public final class RenderCommand implements Callable<Integer> {
         contentLayerNames.forEach(this::requireKnownLayer);
         List<StyleLayer> styleLayerList = styleLayers == null ? defaults.styleLayers() : parseStyleLayers(styleLayers);
         List<Double> blend = styleBlendWeights();
-        requireOutputFolder();
+        outputCheck = new OutputCheck(inputsByOption());
+        outputCheck.problem(out, "--out").ifPresent(problem -> {
+            throw usage(problem);
+        });
+        TemporarySibling.removeLeftovers(out);
 
         RgbImage contentImage = load(content, "--content");
         List<StyleSource> styleSources = new ArrayList<>();
@@ -246,7 +254,7 @@ public final class RenderCommand implements Callable<Integer> {
     private int render(RenderRequest request) throws InterruptedException, IOException {
         PrintWriter err = spec.commandLine().getErr();
         int planned = request.spec().iterations();
-        IntermediateSaver saver = new IntermediateSaver(out, saveEvery, planned, request.metadata(), err);
+        IntermediateSaver saver = new IntermediateSaver(out, saveEvery, planned, request.metadata(), err, outputCheck);
         ProgressReporter reporter = new ProgressReporter(err, planned, logEvery, quiet, saver::offer);
         CountDownLatch outputHandled = new CountDownLatch(1);
         long started = System.nanoTime();
@@ -298,6 +306,12 @@ public final class RenderCommand implements Callable<Integer> {
         }
         Map<String, String> metadata = RenderMetadata.withIterationsDone(
                 RenderMetadata.of(job.spec(), content, styles), last.iteration(), job.spec().iterations());
+        Optional<String> problem = outputCheck.problem(out, "--out");
+        if (problem.isPresent()) {
+            err.println("Error: " + problem.get() + "; nothing was written");
+            err.flush();
+            return AtelierCommand.EXIT_FAILURE;
+        }
         PngWriter.write(last.image(), out, metadata);
         if (!quiet) {
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -455,11 +469,17 @@ public final class RenderCommand implements Callable<Integer> {
         return kind == BackboneKind.SQUEEZENET1_1 ? "squeezenet1_1/ (.npy files)" : "vgg19.safetensors";
     }
 
-    private void requireOutputFolder() {
-        Path folder = out.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw usage("the folder of --out, " + folder + ", does not exist; create it or choose another path");
+    private Map<Path, String> inputsByOption() {
+        Map<Path, String> inputs = new java.util.LinkedHashMap<>();
+        inputs.put(content, "--content");
+        styles.forEach(style -> inputs.put(style, "--style"));
+        if (mask != null) {
+            inputs.put(mask, "--mask");
         }
+        if (weights != null) {
+            inputs.put(weights, "--weights");
+        }
+        return inputs;
     }
 
     private RgbImage load(Path file, String option) {

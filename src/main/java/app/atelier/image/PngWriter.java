@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -26,13 +27,13 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 public final class PngWriter {
 
     private static final String PNG_FORMAT = "javax_imageio_png_1.0";
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private PngWriter() {
     }
 
     /**
-     * Writes {@code image} to {@code target}, replacing an existing file.
+     * Writes {@code image} to {@code target}, replacing an existing regular file; a symbolic link,
+     * folder, device or other special file there is refused, never written through or replaced.
      *
      * @param text key/value pairs stored as PNG text chunks (tEXt when the value is Latin-1, else
      *             UTF-8 iTXt); keys must be 1-79 printable Latin-1 characters
@@ -44,12 +45,13 @@ public final class PngWriter {
         if (folder == null || !Files.isDirectory(folder)) {
             throw new IOException("Cannot write " + target + ": the folder " + folder + " does not exist");
         }
+        requireRegularOrNew(target, absolute);
         for (String key : text.keySet()) {
             requireValidKeyword(key);
         }
         // Not Files.createTempFile: it makes the file readable by the owner only, and the move
         // would carry that over to the picture; a plain new file gets the usual permissions.
-        Path temp = folder.resolve("." + absolute.getFileName() + "-" + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+        Path temp = TemporarySibling.of(absolute);
         try {
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 encode(image, text, out);
@@ -60,6 +62,17 @@ public final class PngWriter {
         } finally {
             deleteQuietly(temp);
         }
+    }
+
+    private static void requireRegularOrNew(Path target, Path absolute) throws IOException {
+        if (!Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)
+                || Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        String what = Files.isSymbolicLink(absolute) ? "a symbolic link"
+                : Files.isDirectory(absolute) ? "a folder" : "a device or other special file";
+        throw new IOException("Cannot write " + target + ": it is " + what
+                + ", not a regular file; choose a new file name");
     }
 
     private static void deleteQuietly(Path temp) {

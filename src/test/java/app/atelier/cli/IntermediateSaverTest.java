@@ -38,7 +38,7 @@ class IntermediateSaverTest {
     void savesAtEachMultipleAndTheNextFrameWhenOneWasSkipped() throws IOException {
         Path out = folder.resolve("dog.png");
         IntermediateSaver saver = new IntermediateSaver(out, 50, 120, Map.of("atelier.seed", "7"),
-                new PrintWriter(new StringWriter()));
+                new PrintWriter(new StringWriter()), new OutputCheck(Map.of()));
 
         // Latest-wins delivery: iteration 50 itself never arrives here.
         Stream.of(1, 49, 51, 52, 99, 100, 120).map(IntermediateSaverTest::frame).forEach(saver::offer);
@@ -56,7 +56,7 @@ class IntermediateSaverTest {
     @Test
     void zeroSavesNothing() throws IOException {
         IntermediateSaver saver = new IntermediateSaver(folder.resolve("o.png"), 0, 10, Map.of(),
-                new PrintWriter(new StringWriter()));
+                new PrintWriter(new StringWriter()), new OutputCheck(Map.of()));
 
         saver.offer(frame(5));
 
@@ -66,9 +66,24 @@ class IntermediateSaverTest {
     }
 
     @Test
+    void snapshotThatWouldReplaceAnInputIsSkippedWithAWarning() throws IOException {
+        Path out = folder.resolve("dog.png");
+        Path input = folder.resolve("dog-0050.png");
+        Files.writeString(input, "the user's own picture");
+        StringWriter err = new StringWriter();
+        IntermediateSaver saver = new IntermediateSaver(out, 50, 120, Map.of(), new PrintWriter(err),
+                new OutputCheck(Map.of(input, "--content")));
+
+        saver.offer(frame(50));
+
+        assertThat(input).hasContent("the user's own picture");
+        assertThat(err.toString()).contains("Warning: not saved", "dog-0050.png", "--content");
+    }
+
+    @Test
     void namesWidenForLongRuns() {
         IntermediateSaver saver = new IntermediateSaver(folder.resolve("out.png"), 1000, 20000, Map.of(),
-                new PrintWriter(new StringWriter()));
+                new PrintWriter(new StringWriter()), new OutputCheck(Map.of()));
 
         assertThat(saver.pathFor(3000).getFileName().toString()).isEqualTo("out-03000.png");
     }

@@ -91,6 +91,30 @@ class PngWriterTest {
     }
 
     @Test
+    void symbolicLinkIsNeitherWrittenThroughNorReplaced() throws IOException {
+        Path precious = Files.writeString(folder.resolve("precious.txt"), "keep me");
+        Path link = Files.createSymbolicLink(folder.resolve("out.png"), precious);
+
+        assertThatThrownBy(() -> PngWriter.write(gradient(4, 4), link, Map.of()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("out.png")
+                .hasMessageContaining("symbolic link");
+        assertThat(precious).hasContent("keep me");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+    }
+
+    @Test
+    void deviceIsNotReplaced() {
+        Path device = Path.of("/dev/null");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(device));
+
+        assertThatThrownBy(() -> PngWriter.write(gradient(4, 4), device, Map.of()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("device");
+        assertThat(Files.isRegularFile(device)).isFalse();
+    }
+
+    @Test
     void invalidKeywordIsRejectedBeforeAnythingIsWritten() {
         Path file = folder.resolve("out.png");
 
