@@ -46,7 +46,7 @@ public final class BackboneCatalogue {
             List<URI> sources = entry.sources().stream()
                     .map(source -> folder.resolve(source.getPath().substring(source.getPath().lastIndexOf('/') + 1)))
                     .toList();
-            return new CatalogueEntry(kind, entry.description(), sources, entry.downloadBytes(), entry.sha256Prefix(),
+            return new CatalogueEntry(kind, entry.description(), sources, entry.downloadBytes(), entry.sha256(),
                     entry.installedBytes(), entry.licence(), entry.fileHashes(), entry.note());
         };
     }
@@ -61,31 +61,31 @@ public final class BackboneCatalogue {
                 BackboneKind.VGG19,
                 "VGG19 trained on ImageNet (torchvision): the network the method was made with; best quality, slow on a CPU",
                 List.of(VGG19_URL),
-                // The published file's size as torchvision's documentation gives it (548.1 MB);
-                // used for the free-space check only, the server's Content-Length wins.
+                // Size and whole SHA-256 from several independent public listings; the hash begins
+                // with the prefix in torchvision's file name. A download of another size or hash is refused.
                 574_673_361L,
-                Optional.of("dcbb9e9d"),
+                Optional.of("dcbb9e9dad569fff7a846263a77324fc34978fea2bfb039c012d710e1776ae44"),
                 BackboneArchitecture.VGG19.parameterCount() * Float.BYTES,
                 "torchvision (BSD-3-Clause) publishes these weights without a separate weights licence;"
                         + " the VGG authors' own weights are CC BY 4.0; trained on ImageNet, whose terms restrict"
                         + " use to non-commercial research",
                 Map.of(),
-                "Downloaded as torchvision's vgg19-dcbb9e9d.pth, checked against the SHA-256 prefix in its name"
-                        + " as torchvision does, then only the convolutions up to conv5_4 are kept (about 80 MB)."));
+                "Downloaded as torchvision's vgg19-dcbb9e9d.pth, checked against its whole SHA-256 and size,"
+                        + " then only the convolutions up to conv5_4 are kept (about 80 MB)."));
         entries.put(BackboneKind.SQUEEZENET1_1, new CatalogueEntry(
                 BackboneKind.SQUEEZENET1_1,
                 "SqueezeNet 1.1 trained on ImageNet: about ten times faster than VGG19, for live tweaking on a CPU",
                 List.of(SQUEEZENET_URL),
-                // About 4.7 MiB; for the free-space check only.
-                5_000_000L,
-                Optional.of("b8a52dc0"),
+                // As for VGG19: size and whole SHA-256 from independent listings, prefix as in the name.
+                4_958_839L,
+                Optional.of("b8a52dc049b60e4b6ab68ad0df457362afab8b6304b2febdc1650a5dab4d7e7b"),
                 BackboneArchitecture.SQUEEZENET1_1.parameterCount() * Float.BYTES + 52 * 128L,
                 "the .npy copy: Apache-2.0 (the ONNX model zoo's copy of the MXNet Gluon model);"
                         + " the download: torchvision (BSD-3-Clause), no separate weights licence",
                 readHashes("squeezenet1_1.sha256"),
                 "Import: a folder of 52 .npy files (squeezenet0_conv{i}_weight/bias.npy) as in the shared models"
                         + " folder, checked against known SHA-256 hashes. Download: torchvision's squeezenet1_1-b8a52dc0.pth,"
-                        + " the same network trained separately, checked by the SHA-256 prefix in its name."));
+                        + " the same network trained separately, checked against its whole SHA-256 and size."));
         return entries;
     }
 

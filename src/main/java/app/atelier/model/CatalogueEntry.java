@@ -12,9 +12,9 @@ import java.util.Optional;
  * @param kind              the backbone
  * @param description       one line for lists: what it is and what it is good for
  * @param sources           where it can be downloaded, in order of preference; empty when it can only be imported
- * @param downloadBytes     the size of the published download, for the free-space check (0 when unknown)
- * @param sha256Prefix      leading hex digits of the download's SHA-256 as the publisher gives them (torchvision
- *                          names its files by the first 8); empty when unknown
+ * @param downloadBytes     the exact size of the published download, checked like its hash (0 when unknown)
+ * @param sha256            the download's whole SHA-256 in hex (a prefix is not enough: torchvision's file names
+ *                          carry 8 hex digits, 32 bits that a mirror could forge); empty when unknown
  * @param installedBytes    the size of what Atelier keeps on disk
  * @param licence           the licence terms as known, in words
  * @param fileHashes        SHA-256 of each kept file by file name, for backbones kept as a folder of known files
@@ -25,7 +25,7 @@ public record CatalogueEntry(
         String description,
         List<URI> sources,
         long downloadBytes,
-        Optional<String> sha256Prefix,
+        Optional<String> sha256,
         long installedBytes,
         String licence,
         Map<String, String> fileHashes,
@@ -34,6 +34,9 @@ public record CatalogueEntry(
     public CatalogueEntry {
         sources = List.copyOf(sources);
         fileHashes = Map.copyOf(fileHashes);
+        if (sha256.isPresent() && !Sha256.isDigest(sha256.get())) {
+            throw new IllegalArgumentException(kind + ": '" + sha256.get() + "' is not a whole SHA-256");
+        }
     }
 
     public boolean downloadable() {

@@ -155,8 +155,8 @@ public final class ModelStore {
         String fileName = Path.of(source.getPath()).getFileName().toString();
         Path published = installFolder.resolve("downloads").resolve(fileName);
         // A verified file from an earlier run whose conversion did not finish is used again.
-        if (!Files.isRegularFile(published) || !entry.sha256Prefix().map(p -> matches(published, p)).orElse(false)) {
-            downloader.download(new WeightsDownloader.Request(source, published, entry.sha256Prefix(),
+        if (!Files.isRegularFile(published) || !entry.sha256().map(p -> matches(published, p)).orElse(false)) {
+            downloader.download(new WeightsDownloader.Request(source, published, entry.sha256(),
                     entry.downloadBytes(), 3), listener, cancel);
         }
         if (cancel.isCancelled()) {
@@ -168,9 +168,9 @@ public final class ModelStore {
         return installed;
     }
 
-    private static boolean matches(Path file, String prefix) {
+    private static boolean matches(Path file, String hash) {
         try {
-            return Sha256.matches(Sha256.of(file), prefix);
+            return Sha256.matches(Sha256.of(file), hash);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package app.atelier.model;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,9 @@ public final class NpyReader {
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
+    /** SqueezeNet's largest .npy is about 2 MB; anything this big is not one of its files. */
+    private static final int MAX_FILE_BYTES = 64 * 1024 * 1024;
+
     private NpyReader() {
     }
 
@@ -28,7 +32,16 @@ public final class NpyReader {
     public static NamedTensor read(Path file) throws IOException {
         String fileName = file.getFileName().toString();
         String name = fileName.endsWith(".npy") ? fileName.substring(0, fileName.length() - 4) : fileName;
-        return read(Files.readAllBytes(file), name, file.toString());
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            // Read with a cap, not by the size the file system reports (0 for a device, a pipe).
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new WeightsFormatException(file + ": too large for a weights .npy file (more than "
+                    + MAX_FILE_BYTES / (1024 * 1024) + " MiB; SqueezeNet's largest is 2 MB)");
+        }
+        return read(bytes, name, file.toString());
     }
 
     /** @param source how to call the data in error messages */
@@ -80,6 +93,11 @@ public final class NpyReader {
         }
         long dataStart = headerStart + headerLength;
         long available = bytes.length - dataStart;
+        if (count > Integer.MAX_VALUE / Float.BYTES) {
+            // Checked before multiplying: count * 4 can wrap to a small or negative number.
+            throw new WeightsFormatException(source + ": too large: the header promises " + count
+                    + " float32 values, more than a weights file can hold");
+        }
         if (available < count * Float.BYTES) {
             throw new WeightsFormatException(source + ": truncated: the header promises " + count
                     + " float32 values (" + count * Float.BYTES + " bytes) but only " + available + " bytes follow");

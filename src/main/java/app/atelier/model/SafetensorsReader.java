@@ -13,9 +13,13 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -115,6 +119,7 @@ public final class SafetensorsReader implements AutoCloseable {
             }
             entries.put(name, parseEntry(file, name, member.getValue(), dataLength));
         }
+        checkContiguous(file, entries.values(), dataLength);
         return new SafetensorsReader(file, channel, dataStart,
                 Collections.unmodifiableMap(entries), Collections.unmodifiableMap(metadata));
     }
@@ -152,6 +157,36 @@ public final class SafetensorsReader implements AutoCloseable {
             return new Entry(name, dtype, shape, begin, end);
         } catch (RuntimeException e) {
             throw new WeightsFormatException(where + " has a malformed header entry: " + element, e);
+        }
+    }
+
+    /**
+     * The format requires the tensors' bytes to tile the data area exactly, in offset order.
+     * Overlapping tensors would let a small file pass for a big one (many tensors on the same
+     * bytes); gaps and trailing bytes hide data no tensor accounts for.
+     */
+    private static void checkContiguous(Path file, Collection<Entry> entries, long dataLength)
+            throws WeightsFormatException {
+        List<Entry> byOffset = new ArrayList<>(entries);
+        byOffset.sort(Comparator.comparingLong(Entry::begin).thenComparingLong(Entry::end));
+        long expected = 0;
+        String previous = null;
+        for (Entry entry : byOffset) {
+            if (entry.begin() < expected) {
+                throw new WeightsFormatException(file + ": tensor '" + entry.name() + "' overlaps tensor '" + previous
+                        + "' (data_offsets from " + entry.begin() + ", the other ends at " + expected
+                        + "); a .safetensors file stores each tensor's bytes once");
+            }
+            if (entry.begin() > expected) {
+                throw new WeightsFormatException(file + ": a gap of " + (entry.begin() - expected)
+                        + " bytes before tensor '" + entry.name() + "'; a .safetensors file stores its tensors contiguously");
+            }
+            expected = entry.end();
+            previous = entry.name();
+        }
+        if (expected != dataLength) {
+            throw new WeightsFormatException(file + ": " + (dataLength - expected) + " bytes after the last tensor"
+                    + " belong to none; not a well-formed .safetensors file");
         }
     }
 

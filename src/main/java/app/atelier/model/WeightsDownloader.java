@@ -25,27 +25,35 @@ import java.util.regex.Pattern;
 
 /**
  * Downloads one weights file safely: into {@code NAME.part} beside the target, resuming a partial
- * file with an HTTP Range request, checking free space first and the SHA-256 (or the prefix a
- * publisher gives) before the file is moved into place under its final name. A crash, a cut
- * connection or a cancel therefore never leaves a file that looks complete; a {@code .part} file
- * is kept so that the next try resumes it, and is deleted when its content proves wrong.
+ * file with an HTTP Range request (with If-Range, so that a file changed on the server is fetched
+ * whole instead of mixed), checking free space first, never taking more bytes than the published
+ * size, and checking size and whole SHA-256 before the file is synced and moved into place under
+ * its final name. A crash, a cut connection or a cancel therefore never leaves a file that looks
+ * complete; a {@code .part} file is kept so that the next try resumes it, and is deleted when its
+ * content proves wrong.
  */
 public final class WeightsDownloader {
 
     /**
      * @param source        an https URL (plain http only to this machine, for tests)
      * @param target        where the verified file goes
-     * @param sha256Prefix  the expected SHA-256, whole or its leading hex digits; empty to skip the check
-     * @param expectedBytes the size to reserve space for when the server does not say; 0 when unknown
+     * @param sha256        the expected whole SHA-256 (a prefix never matches); empty to skip the check
+     * @param expectedBytes the file's exact size, refused otherwise; 0 when unknown ({@link #MAX_UNKNOWN_BYTES} caps it)
      * @param attempts      how many times to try, resuming each time, before giving up
      */
-    public record Request(URI source, Path target, Optional<String> sha256Prefix, long expectedBytes, int attempts) {
+    public record Request(URI source, Path target, Optional<String> sha256, long expectedBytes, int attempts) {
         public Request {
             if (attempts < 1) {
                 throw new IllegalArgumentException("attempts must be at least 1");
             }
         }
     }
+
+    /** The most taken from a server when the size is not known: more than any backbone Atelier uses. */
+    public static final long MAX_UNKNOWN_BYTES = 2L * 1024 * 1024 * 1024;
+
+    /** Beside the part file: the server's validator (ETag or Last-Modified) of the version it holds. */
+    private static final String VALIDATOR_SUFFIX = ".etag";
 
     /** Space kept free beyond the download itself, so the disk is not filled to the last byte. */
     private static final long SPARE_BYTES = 16L * 1024 * 1024;
@@ -107,7 +115,11 @@ public final class WeightsDownloader {
                 transfer(request, part, listener, cancel);
                 lastFailure = null;
                 break;
-            } catch (DownloadCancelledException | WeightsFormatException e) {
+            } catch (DownloadCancelledException e) {
+                throw e;
+            } catch (WeightsFormatException e) {
+                // Not the published file: nothing of it is worth resuming.
+                discard(part);
                 throw e;
             } catch (IOException e) {
                 if (cancel.isCancelled()) {
@@ -124,9 +136,43 @@ public final class WeightsDownloader {
                     + " (atelier models import FILE).", lastFailure);
         }
         listener.stage(DownloadStage.VERIFYING);
-        verify(request, part);
+        try {
+            verify(request, part);
+        } catch (WeightsFormatException e) {
+            discard(part);
+            throw e;
+        }
+        Files.deleteIfExists(validatorFile(part));
         WeightsImporter.moveIntoPlace(part, target);
         return target;
+    }
+
+    private static Path validatorFile(Path part) {
+        return part.resolveSibling(part.getFileName() + VALIDATOR_SUFFIX);
+    }
+
+    private static void discard(Path part) throws IOException {
+        Files.deleteIfExists(part);
+        Files.deleteIfExists(validatorFile(part));
+    }
+
+    /** The most bytes the file may have: its published size, or {@link #MAX_UNKNOWN_BYTES} when unknown. */
+    private static long sizeCap(Request request) {
+        return request.expectedBytes() > 0 ? request.expectedBytes() : MAX_UNKNOWN_BYTES;
+    }
+
+    private static void checkOfferedSize(Request request, long total) throws WeightsFormatException {
+        if (total < 0) {
+            return;
+        }
+        if (request.expectedBytes() > 0 && total != request.expectedBytes()) {
+            throw new WeightsFormatException("The file at " + request.source() + " has " + total + " bytes, expected "
+                    + request.expectedBytes() + " (the published size); it is not the published file and was not downloaded.");
+        }
+        if (total > MAX_UNKNOWN_BYTES) {
+            throw new WeightsFormatException("The file at " + request.source() + " has " + total + " bytes, more than"
+                    + " any weights Atelier uses; it was not downloaded.");
+        }
     }
 
     private void transfer(Request request, Path part, DownloadListener listener, CancelSignal cancel) throws IOException {
@@ -139,8 +185,14 @@ public final class WeightsDownloader {
                 .timeout(Duration.ofSeconds(60))
                 .header("User-Agent", "Atelier")
                 .GET();
+        Path validator = validatorFile(part);
         if (have > 0) {
             builder.header("Range", "bytes=" + have + "-");
+            // Without a validator the resumed bytes could come from a newer file; the hash check
+            // would then refuse the mix, so resuming stays safe, only wasteful.
+            if (Files.isRegularFile(validator)) {
+                builder.header("If-Range", Files.readString(validator).strip());
+            }
         }
         HttpResponse<InputStream> response;
         try {
@@ -164,14 +216,17 @@ public final class WeightsDownloader {
                 start = have;
                 total = range.group(3).equals("*") ? -1 : Long.parseLong(range.group(3));
             } else if (status == 200) {
+                // The whole file: the first request, a server without ranges, or a changed file (If-Range).
                 start = 0;
                 total = contentLength;
+                rememberValidator(response, validator);
             } else if (status == 416 && have > 0) {
                 // Nothing left to send: the part is already whole. The hash check decides.
                 return;
             } else {
                 throw new IOException("the server answered HTTP " + status);
             }
+            checkOfferedSize(request, total);
             if (total > 0) {
                 checkFreeSpace(part, total - start);
             }
@@ -183,8 +238,20 @@ public final class WeightsDownloader {
         }
     }
 
+    /** Keeps the response's strong validator for If-Range on a resume; weak ones cannot be used there. */
+    private static void rememberValidator(HttpResponse<?> response, Path validator) throws IOException {
+        Optional<String> etag = response.headers().firstValue("ETag").filter(tag -> !tag.startsWith("W/"));
+        Optional<String> value = etag.or(() -> response.headers().firstValue("Last-Modified"));
+        if (value.isPresent() && value.get().length() < 1024 && value.get().chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            Files.writeString(validator, value.get());
+        } else {
+            Files.deleteIfExists(validator);
+        }
+    }
+
     private void copy(InputStream body, Path part, long start, long total, DownloadListener listener,
                       CancelSignal cancel, Request request) throws IOException {
+        long cap = sizeCap(request);
         Runnable closeBody = () -> {
             try {
                 body.close();
@@ -231,6 +298,12 @@ public final class WeightsDownloader {
                     break;
                 }
                 lastData.set(System.nanoTime());
+                if (received + n > cap) {
+                    // A server that sends no length (or lies about it) must not fill the disk.
+                    throw new WeightsFormatException("The server at " + request.source() + " sent more than " + cap
+                            + " bytes" + (request.expectedBytes() > 0 ? ", the published size" : "")
+                            + "; it is not the published file and was deleted.");
+                }
                 ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
                 while (chunk.hasRemaining()) {
                     out.write(chunk);
@@ -244,6 +317,9 @@ public final class WeightsDownloader {
                 }
             }
             listener.progress(progress(received, start, total, began, System.nanoTime()));
+            // On disk before it is verified and renamed: a crash after the rename must not leave
+            // a complete-looking name over blocks the file system never wrote.
+            out.force(true);
         } finally {
             watchdog.cancel(false);
             cancel.forget(closeBody);
@@ -265,16 +341,21 @@ public final class WeightsDownloader {
     }
 
     private static void verify(Request request, Path part) throws IOException {
-        if (request.sha256Prefix().isEmpty()) {
+        long size = Files.size(part);
+        if (request.expectedBytes() > 0 && size != request.expectedBytes()) {
+            throw new WeightsFormatException("The file downloaded from " + request.source() + " is not the published one:"
+                    + " it has " + size + " bytes, expected " + request.expectedBytes()
+                    + ". It was deleted; try again later or import a file you trust.");
+        }
+        if (request.sha256().isEmpty()) {
             return;
         }
-        String expected = request.sha256Prefix().get();
+        String expected = request.sha256().get();
         String actual = Sha256.of(part);
         if (!Sha256.matches(actual, expected)) {
-            Files.deleteIfExists(part);
             throw new WeightsFormatException("The file downloaded from " + request.source() + " is not the published one:"
-                    + " its SHA-256 is " + actual + ", expected " + (expected.length() < 64 ? "one starting with " : "")
-                    + expected + ". It was deleted; try again later or import a file you trust.");
+                    + " its SHA-256 is " + actual + ", expected " + expected
+                    + ". It was deleted; try again later or import a file you trust.");
         }
     }
 

@@ -38,7 +38,7 @@ class FindOrDownloadTest {
         HttpServer server = serve(new byte[0], requests);
         try {
             ModelStore store = new ModelStore(new WeightsSearchPath(List.of(shared.getParent())), dir,
-                    new WeightsDownloader(), kind -> entry(kind, server, "x", 0));
+                    new WeightsDownloader(), kind -> entry(kind, server, "0".repeat(64), 0));
             StringWriter err = new StringWriter();
             assertThat(ModelsCommand.findOrDownload(store, BackboneKind.SQUEEZENET1_1, new PrintWriter(err, true)))
                     .isEqualTo(shared);
@@ -65,7 +65,7 @@ class FindOrDownloadTest {
         try {
             Path install = dir.resolve("user-models");
             ModelStore store = new ModelStore(new WeightsSearchPath(List.of()), install, new WeightsDownloader(),
-                    kind -> entry(kind, server, Sha256.of(bytes).substring(0, 8), bytes.length));
+                    kind -> entry(kind, server, Sha256.of(bytes), bytes.length));
             StringWriter err = new StringWriter();
 
             Path found = ModelsCommand.findOrDownload(store, BackboneKind.SQUEEZENET1_1, new PrintWriter(err, true));
@@ -93,10 +93,11 @@ class FindOrDownloadTest {
         return server;
     }
 
-    private static CatalogueEntry entry(BackboneKind kind, HttpServer server, String prefix, long size) {
+    private static CatalogueEntry entry(BackboneKind kind, HttpServer server, String hash, long size) {
         CatalogueEntry real = BackboneCatalogue.entry(kind);
-        URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/models/" + kind.id() + "-" + prefix + ".pth");
-        return new CatalogueEntry(kind, real.description(), List.of(url), size, Optional.of(prefix),
+        URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/models/" + kind.id() + "-"
+                + hash.substring(0, 8) + ".pth");
+        return new CatalogueEntry(kind, real.description(), List.of(url), size, Optional.of(hash),
                 real.installedBytes(), real.licence(), real.fileHashes(), real.note());
     }
 }

@@ -1,6 +1,7 @@
 package app.atelier.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.atelier.TestData;
 import app.atelier.engine.BackboneKind;
@@ -83,10 +84,22 @@ class BackboneCatalogueTest {
         // torch.hub's check_hash takes the prefix from the file name with this pattern.
         Matcher prefix = Pattern.compile("-([a-f0-9]*)\\.").matcher(url.substring(url.lastIndexOf('/')));
         assertThat(prefix.find()).isTrue();
-        assertThat(entry.sha256Prefix()).contains(prefix.group(1));
-        assertThat(entry.sha256Prefix().get()).hasSize(8);
+        assertThat(entry.sha256().orElseThrow()).startsWith(prefix.group(1)).hasSize(64);
         assertThat(entry.licence()).contains("BSD-3-Clause");
         assertThat(entry.taps()).isEqualTo(kind.taps());
+    }
+
+    @Test
+    void downloadsAreCheckedAgainstTheWholePublishedHashAndSize() {
+        // From several independent public listings of torchvision's files.
+        CatalogueEntry vgg = BackboneCatalogue.entry(BackboneKind.VGG19);
+        assertThat(vgg.sha256()).contains("dcbb9e9dad569fff7a846263a77324fc34978fea2bfb039c012d710e1776ae44");
+        assertThat(vgg.downloadBytes()).isEqualTo(574_673_361L);
+        CatalogueEntry squeezenet = BackboneCatalogue.entry(BackboneKind.SQUEEZENET1_1);
+        assertThat(squeezenet.sha256()).contains("b8a52dc049b60e4b6ab68ad0df457362afab8b6304b2febdc1650a5dab4d7e7b");
+        assertThat(squeezenet.downloadBytes()).isEqualTo(4_958_839L);
+        assertThatThrownBy(() -> new CatalogueEntry(BackboneKind.VGG19, "", List.of(), 0, java.util.Optional.of("dcbb9e9d"),
+                0, "", java.util.Map.of(), "")).hasMessageContaining("not a whole SHA-256");
     }
 
     @Test

@@ -124,10 +124,11 @@ class ModelStoreTest {
     }
 
     /** A server on the loopback interface publishing one file under torchvision's naming. */
-    private record Publisher(HttpServer server, URI url, String prefix) implements AutoCloseable {
+    private record Publisher(HttpServer server, URI url, String hash) implements AutoCloseable {
         static Publisher of(Path file, String stem) throws IOException {
             byte[] bytes = Files.readAllBytes(file);
-            String prefix = Sha256.of(bytes).substring(0, 8);
+            String hash = Sha256.of(bytes);
+            String prefix = hash.substring(0, 8);
             String path = "/models/" + stem + "-" + prefix + ".pth";
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext(path, exchange -> {
@@ -137,12 +138,12 @@ class ModelStoreTest {
                 }
             });
             server.start();
-            return new Publisher(server, URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path), prefix);
+            return new Publisher(server, URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path), hash);
         }
 
         CatalogueEntry entry(BackboneKind kind, long size) {
             CatalogueEntry real = BackboneCatalogue.entry(kind);
-            return new CatalogueEntry(kind, real.description(), List.of(url), size, Optional.of(prefix),
+            return new CatalogueEntry(kind, real.description(), List.of(url), size, Optional.of(hash),
                     real.installedBytes(), real.licence(), real.fileHashes(), real.note());
         }
 
@@ -222,7 +223,7 @@ class ModelStoreTest {
         Files.write(published, new byte[4096]);
         try (Publisher publisher = Publisher.of(published, "vgg19")) {
             CatalogueEntry wrongPrefix = new CatalogueEntry(BackboneKind.VGG19, "", List.of(publisher.url()), 0,
-                    Optional.of("00000000"), 0, "", Map.of(), "");
+                    Optional.of("0".repeat(64)), 0, "", Map.of(), "");
             ModelStore store = new ModelStore(new WeightsSearchPath(List.of()), dir.resolve("user-models"),
                     new WeightsDownloader(), kind -> wrongPrefix);
             DownloadTask task = store.download(BackboneKind.VGG19, DownloadListener.NONE);

@@ -58,6 +58,21 @@ class NpyReaderTest {
     }
 
     @Test
+    void shapesWhoseByteCountOverflowAreTooLargeNamingTheFile() {
+        // 2^61 float32 values are 2^63 bytes: the byte count wraps to a negative long.
+        assertThatThrownBy(() -> NpyReader.read(npy(1, "{'descr': '<f4', 'fortran_order': False, 'shape': (2305843009213693952,), }"),
+                "t", "huge.npy"))
+                .isInstanceOf(WeightsFormatException.class)
+                .hasMessageContaining("huge.npy")
+                .hasMessageContaining("too large");
+        assertThatThrownBy(() -> NpyReader.read(npy(1, "{'descr': '<f4', 'fortran_order': False, 'shape': (4611686018427387904,), }"),
+                "t", "wraps.npy"))
+                .isInstanceOf(WeightsFormatException.class)
+                .hasMessageContaining("wraps.npy")
+                .hasMessageContaining("too large");
+    }
+
+    @Test
     void readsTheSharedSqueezeNetWeights() throws Exception {
         NamedTensor conv0 = NpyReader.read(TestData.squeezenet().resolve("squeezenet0_conv0_weight.npy"));
         assertThat(conv0.name()).isEqualTo("squeezenet0_conv0_weight");

@@ -74,6 +74,30 @@ class SafetensorsTest {
         assertThatThrownBy(() -> SafetensorsReader.open(huge).close()).hasMessageContaining("header length");
     }
 
+    @Test
+    void overlappingOrScatteredTensorDataIsRefused() throws Exception {
+        // Two tensors on the same 16 bytes: a 9 MB file could pass as an 80 MB VGG19.
+        Path overlapping = raw("{\"a\":{\"dtype\":\"F32\",\"shape\":[4],\"data_offsets\":[0,16]},"
+                + "\"b\":{\"dtype\":\"F32\",\"shape\":[4],\"data_offsets\":[0,16]}}", new byte[16]);
+        assertThatThrownBy(() -> SafetensorsReader.open(overlapping).close())
+                .isInstanceOf(WeightsFormatException.class)
+                .hasMessageContaining(overlapping.getFileName().toString())
+                .hasMessageContaining("overlap");
+        Path gap = raw("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},"
+                + "\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[8,12]}}", new byte[12]);
+        assertThatThrownBy(() -> SafetensorsReader.open(gap).close())
+                .isInstanceOf(WeightsFormatException.class)
+                .hasMessageContaining("gap");
+        Path trailing = raw("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", new byte[8]);
+        assertThatThrownBy(() -> SafetensorsReader.open(trailing).close())
+                .isInstanceOf(WeightsFormatException.class)
+                .hasMessageContaining("4 bytes after");
+        // Out of header order but contiguous is fine: the format orders by offset, not by key.
+        Path reordered = raw("{\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]},"
+                + "\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", new byte[8]);
+        assertThat(SafetensorsReader.readAll(reordered)).containsOnlyKeys("a", "b");
+    }
+
     private Path raw(String header, byte[] data) throws Exception {
         byte[] text = header.getBytes(StandardCharsets.UTF_8);
         ByteBuffer buffer = ByteBuffer.allocate(8 + text.length + data.length).order(ByteOrder.LITTLE_ENDIAN);

@@ -38,6 +38,8 @@ class WeightsDownloaderTest {
     private String fileHash;
     /** The Range header of each request, "" when none. */
     private final List<String> ranges = Collections.synchronizedList(new ArrayList<>());
+    /** The If-Range header of each request, "" when none. */
+    private final List<String> ifRanges = Collections.synchronizedList(new ArrayList<>());
     /** How many of the next full responses are cut off halfway. */
     private final AtomicInteger cutsLeft = new AtomicInteger();
 
@@ -54,6 +56,17 @@ class WeightsDownloaderTest {
         server.createContext("/missing.bin", exchange -> {
             exchange.sendResponseHeaders(404, -1);
             exchange.close();
+        });
+        server.createContext("/no-length.bin", exchange -> {
+            // Length 0 means chunked: no Content-Length, and far more than the expected size.
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream body = exchange.getResponseBody()) {
+                for (int i = 0; i < 4; i++) {
+                    body.write(file);
+                }
+            } catch (IOException clientHungUp) {
+                // The downloader stops reading once it has more than it asked for.
+            }
         });
         server.createContext("/stalls.bin", exchange -> {
             exchange.sendResponseHeaders(200, file.length);
@@ -80,6 +93,9 @@ class WeightsDownloaderTest {
     private void serve(HttpExchange exchange, byte[] content) throws IOException {
         String range = exchange.getRequestHeaders().getFirst("Range");
         ranges.add(range == null ? "" : range);
+        String ifRange = exchange.getRequestHeaders().getFirst("If-Range");
+        ifRanges.add(ifRange == null ? "" : ifRange);
+        exchange.getResponseHeaders().add("ETag", "\"v1\"");
         int start = 0;
         if (range != null && range.startsWith("bytes=") && range.endsWith("-")) {
             start = Integer.parseInt(range.substring(6, range.length() - 1));
@@ -127,10 +143,13 @@ class WeightsDownloaderTest {
     }
 
     @Test
-    void hashPrefixIsCheckedAsTorchvisionDoes() throws IOException {
-        Path result = new WeightsDownloader().download(request("/weights.bin", Optional.of(fileHash.substring(0, 8)), 1),
-                DownloadListener.NONE, new CancelSignal());
-        assertThat(result).exists();
+    void aHashPrefixIsNotEnough() {
+        // torchvision's file names carry 8 hex digits of the hash: 32 bits, cheap to forge for a mirror.
+        assertThatThrownBy(() -> new WeightsDownloader().download(request("/weights.bin", Optional.of(fileHash.substring(0, 8)), 1),
+                DownloadListener.NONE, new CancelSignal()))
+                .isInstanceOf(WeightsFormatException.class)
+                .hasMessageContaining("SHA-256");
+        assertThat(dir.resolve("weights.bin")).doesNotExist();
     }
 
     @Test
@@ -153,6 +172,40 @@ class WeightsDownloaderTest {
         assertThat(ranges).containsExactly("", "bytes=" + kept + "-");
         assertThat(Files.readAllBytes(result)).isEqualTo(file);
         assertThat(part).doesNotExist();
+    }
+
+    @Test
+    void resumeAsksForTheRestOnlyOfTheSameVersion() throws IOException {
+        cutsLeft.set(1);
+        WeightsDownloader downloader = new WeightsDownloader();
+        assertThatThrownBy(() -> downloader.download(request("/weights.bin", Optional.of(fileHash), 1),
+                DownloadListener.NONE, new CancelSignal())).isInstanceOf(IOException.class);
+
+        downloader.download(request("/weights.bin", Optional.of(fileHash), 1), DownloadListener.NONE, new CancelSignal());
+
+        // If-Range: a server whose file changed since sends all of the new one instead of a mixed file.
+        assertThat(ifRanges).containsExactly("", "\"v1\"");
+        assertThat(dir.resolve("weights.bin.part.etag")).doesNotExist();
+    }
+
+    @Test
+    void aResponseWithoutLengthIsCutAtTheExpectedSize() {
+        assertThatThrownBy(() -> new WeightsDownloader().download(request("/no-length.bin", Optional.of(fileHash), 1),
+                DownloadListener.NONE, new CancelSignal()))
+                .isInstanceOf(WeightsFormatException.class)
+                .hasMessageContaining("more than " + SIZE + " bytes");
+        assertThat(dir.toFile().list()).isEmpty();
+    }
+
+    @Test
+    void aFileOfAnotherSizeThanPublishedIsRefusedBeforeDownloading() {
+        var request = new WeightsDownloader.Request(url("/weights.bin"), dir.resolve("weights.bin"),
+                Optional.of(fileHash), SIZE - 1, 1);
+        assertThatThrownBy(() -> new WeightsDownloader().download(request, DownloadListener.NONE, new CancelSignal()))
+                .isInstanceOf(WeightsFormatException.class)
+                .hasMessageContaining(SIZE + " bytes")
+                .hasMessageContaining("expected " + (SIZE - 1));
+        assertThat(dir.toFile().list()).isEmpty();
     }
 
     @Test
@@ -185,7 +238,7 @@ class WeightsDownloaderTest {
                 .hasMessageContaining("cancelled");
         assertThat(dir.resolve("weights.bin")).doesNotExist();
         try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).allMatch(name -> name.endsWith(".part"));
+            assertThat(files.map(p -> p.getFileName().toString())).allMatch(name -> name.endsWith(".part") || name.endsWith(".part.etag"));
         }
         assertThat(ranges).hasSize(1);
     }
