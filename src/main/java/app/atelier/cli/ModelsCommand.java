@@ -102,7 +102,7 @@ public final class ModelsCommand implements Callable<Integer> {
 
     static String describe(ModelStatus status) {
         String state = status.state().name().toLowerCase(Locale.ROOT);
-        String where = status.location().map(Path::toString).orElse("-");
+        String where = status.where();
         String size = status.sizeBytes() > 0 ? "  " + megabytes(status.sizeBytes()) : "";
         return String.format(Locale.ROOT, "%-14s %-8s %s%s%n    %s", status.kind().id(), state, where, size, status.detail());
     }

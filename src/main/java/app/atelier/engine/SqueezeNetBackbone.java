@@ -7,7 +7,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
+import app.atelier.model.BuiltInWeights;
 import app.atelier.model.NpyReader;
+import app.atelier.model.NpzReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +20,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * SqueezeNet 1.1 (torchvision layer order) from the folder of {@code squeezenet0_conv{i}_*.npy}
- * files. Taps: relu(conv0), fire1 … fire8.
+ * SqueezeNet 1.1 (torchvision layer order) from the {@code squeezenet0_conv{i}_*.npy} files (a
+ * folder, or one .npz). Taps: relu(conv0), fire1 … fire8.
  */
 final class SqueezeNetBackbone implements Backbone {
 
@@ -58,17 +60,26 @@ final class SqueezeNetBackbone implements Backbone {
         this.classifier = classifier;
     }
 
-    /** Loads the .npy folder onto {@code device}; {@code dataType} is FLOAT32 except in precision tests. */
-    static SqueezeNetBackbone load(Path folder, Device device, DataType dataType) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            throw new IOException("SqueezeNet weights folder " + folder + " does not exist or is not a folder");
+    /**
+     * Loads the weights onto {@code device}: a folder of .npy files, or an .npz of the same files
+     * (the built-in weights, read straight from the jar). {@code dataType} is FLOAT32 except in
+     * precision tests.
+     */
+    static SqueezeNetBackbone load(Path weightsPath, Device device, DataType dataType) throws IOException {
+        WeightSet.TensorSource source;
+        if (Files.isDirectory(weightsPath)) {
+            source = name -> {
+                Path file = weightsPath.resolve(name + ".npy");
+                return Files.isRegularFile(file) ? NpyReader.read(file) : null;
+            };
+        } else if (Files.isRegularFile(weightsPath)) {
+            source = NpzReader.readAll(weightsPath)::get;
+        } else {
+            throw new IOException("SqueezeNet weights " + weightsPath + " do not exist (expected a folder of .npy files or an .npz)");
         }
         NDManager manager = NDManager.newBaseManager(device);
         try {
-            WeightSet weights = new WeightSet(manager, name -> {
-                Path file = folder.resolve(name + ".npy");
-                return Files.isRegularFile(file) ? NpyReader.read(file) : null;
-            }, dataType, folder.toString());
+            WeightSet weights = new WeightSet(manager, source, dataType, BuiltInWeights.describe(weightsPath));
             ConvLayer conv0 = conv(weights, "conv0", 0, 64, 3, 3, 2, 0);
             List<Fire> fires = new ArrayList<>();
             int index = 1;

@@ -16,4 +16,9 @@ public record ModelStatus(BackboneKind kind, ModelState state, Optional<Path> lo
     public boolean usable() {
         return state == ModelState.PRESENT;
     }
+
+    /** Where the weights are, for people: the path, "built-in (inside Atelier)", or "-" when missing. */
+    public String where() {
+        return location.map(BuiltInWeights::describe).orElse("-");
+    }
 }

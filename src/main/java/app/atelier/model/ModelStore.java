@@ -45,11 +45,7 @@ public final class ModelStore {
     public ModelStore(WeightsSearchPath searchPath, Path installFolder, WeightsDownloader downloader,
                Function<BackboneKind, CatalogueEntry> catalogue) {
         this.catalogue = catalogue;
-        List<Path> folders = new ArrayList<>(searchPath.folders());
-        if (!folders.contains(installFolder)) {
-            folders.add(installFolder);
-        }
-        this.searchPath = new WeightsSearchPath(folders);
+        this.searchPath = searchPath.withFolder(installFolder);
         this.installFolder = installFolder;
         this.downloader = downloader;
     }
@@ -178,12 +174,17 @@ public final class ModelStore {
 
     /**
      * Deletes {@code kind}'s installed weights from the install folder. Weights found elsewhere on
-     * the search path are not touched: the message says where they are. Blocks.
+     * the search path, and the built-in weights inside the application, are not touched: the
+     * message says where they are. Blocks.
      */
     public void remove(BackboneKind kind) throws IOException {
         Path installed = WeightsImporter.installedLocation(installFolder, kind);
         if (!Files.exists(installed)) {
             Optional<Path> elsewhere = searchPath.find(kind);
+            if (elsewhere.isPresent() && BuiltInWeights.isBuiltIn(elsewhere.get())) {
+                throw new IOException(kind.displayName() + " is not installed in " + installFolder
+                        + "; the copy in use is built into Atelier (inside its jar) and cannot be removed");
+            }
             throw new IOException(kind.displayName() + " is not installed in " + installFolder
                     + elsewhere.map(p -> "; the copy in use is " + p + ", outside Atelier's folder, and is left alone").orElse(""));
         }

@@ -32,6 +32,9 @@ final class WeightsInspector {
 
     private static ModelStatus inspectSqueezenet(Path folder) throws IOException {
         BackboneKind kind = BackboneKind.SQUEEZENET1_1;
+        if (!Files.isDirectory(folder)) {
+            return inspectSqueezenetArchive(folder);
+        }
         Path sums = folder.resolve(WeightsImporter.SUMS_FILE);
         Map<String, String> expected;
         String against;
@@ -62,6 +65,26 @@ final class WeightsInspector {
                 .allMatch(name -> Sha256.matches(expected.get(name + ".npy"), catalogue.getOrDefault(name + ".npy", "-")));
         return new ModelStatus(kind, ModelState.PRESENT, Optional.of(folder), sizeOf(folder),
                 "52 files match " + against + (catalogueCopy ? ", which are the catalogue's" : ""));
+    }
+
+    /** An .npz of the same 52 .npy files, as the built-in weights are: each array hashed against the catalogue. */
+    private static ModelStatus inspectSqueezenetArchive(Path npz) throws IOException {
+        BackboneKind kind = BackboneKind.SQUEEZENET1_1;
+        Map<String, byte[]> entries = NpzReader.entries(npz);
+        Map<String, String> expected = BackboneCatalogue.entry(kind).fileHashes();
+        for (String name : BackboneArchitecture.SQUEEZENET1_1.names()) {
+            String file = name + ".npy";
+            byte[] bytes = entries.get(file);
+            if (bytes == null) {
+                return corrupt(kind, npz, file + " is missing from the archive");
+            }
+            if (!Sha256.matches(Sha256.of(bytes), expected.getOrDefault(file, "-"))) {
+                return corrupt(kind, npz, file + " differs from the catalogue's hashes (damaged or a different copy)");
+            }
+        }
+        String what = BuiltInWeights.isBuiltIn(npz) ? "built into Atelier; " : "";
+        return new ModelStatus(kind, ModelState.PRESENT, Optional.of(npz), Files.size(npz),
+                what + "52 arrays match the catalogue's hashes");
     }
 
     private static ModelStatus inspectVgg19(Path file, boolean deep) throws IOException {
@@ -112,7 +135,8 @@ final class WeightsInspector {
         } catch (IOException e) {
             size = 0;
         }
-        return new ModelStatus(kind, ModelState.CORRUPT, Optional.of(location), size, location + ": " + what);
+        return new ModelStatus(kind, ModelState.CORRUPT, Optional.of(location), size,
+                BuiltInWeights.describe(location) + ": " + what);
     }
 
     static long sizeOf(Path location) throws IOException {

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * list; the property wins when both are set), then the user's data folder
  * ({@code $XDG_DATA_HOME/atelier/models} or {@code ~/.local/share/atelier/models} on Linux,
  * {@code %LOCALAPPDATA%\Atelier\models} on Windows, {@code ~/Library/Application Support/Atelier/models}
- * on macOS).
+ * on macOS), and last the SqueezeNet 1.1 weights built into Atelier ({@link BuiltInWeights}), so
+ * that weights the user installed or named always win over the built-in copy.
  *
  * <p>In a folder, SqueezeNet 1.1 is a sub-folder {@code squeezenet1_1/} of .npy files; VGG19 is
  * {@code vgg19.safetensors} or the first {@code .safetensors} file inside {@code vgg19/}.
@@ -35,12 +36,20 @@ public final class WeightsSearchPath {
     static final String SQUEEZENET_MARKER = "squeezenet0_conv0_weight.npy";
 
     private final List<Path> folders;
+    private final boolean builtIn;
 
+    /** Only {@code folders}, without the built-in weights (for "use only this folder" options and tests). */
     public WeightsSearchPath(List<Path> folders) {
-        this.folders = List.copyOf(folders);
+        this(folders, false);
     }
 
-    /** The search path from the environment, the system properties and the user data folder. */
+    /** @param builtIn whether the built-in weights end the search */
+    public WeightsSearchPath(List<Path> folders, boolean builtIn) {
+        this.folders = List.copyOf(folders);
+        this.builtIn = builtIn;
+    }
+
+    /** The search path from the environment, the system properties and the user data folder, then the built-in weights. */
     public static WeightsSearchPath standard() {
         return fromSettings(System.getenv(ENV), System.getProperty(PROPERTY),
                 System.getProperty("os.name", ""), System.getenv(), System.getProperty("user.home", ""));
@@ -61,7 +70,7 @@ public final class WeightsSearchPath {
                 folders.add(folder);
             }
         });
-        return new WeightsSearchPath(folders);
+        return new WeightsSearchPath(folders, true);
     }
 
     /** The per-user models folder of this platform, where downloads go. */
@@ -105,13 +114,32 @@ public final class WeightsSearchPath {
         return folders;
     }
 
-    /** The searched folders as one line, for "weights not found; looked in …" messages. */
-    public String describe() {
-        return folders.isEmpty() ? "(no folders: set " + ENV + ")"
-                : folders.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    /** Whether the built-in weights end the search. */
+    public boolean includesBuiltIn() {
+        return builtIn;
     }
 
-    /** The first usable weights for {@code kind}: a .npy folder for SqueezeNet, a .safetensors file for VGG19. */
+    /** This search path with {@code folder} added before the built-in weights (if not there already). */
+    public WeightsSearchPath withFolder(Path folder) {
+        if (folders.contains(folder)) {
+            return this;
+        }
+        List<Path> more = new ArrayList<>(folders);
+        more.add(folder);
+        return new WeightsSearchPath(more, builtIn);
+    }
+
+    /** The searched places as one line, for "weights not found; looked in …" messages. */
+    public String describe() {
+        String searched = folders.isEmpty() ? "(no folders: set " + ENV + ")"
+                : folders.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+        return builtIn ? searched + ", then " + BuiltInWeights.LABEL + " (SqueezeNet 1.1 only)" : searched;
+    }
+
+    /**
+     * The first usable weights for {@code kind}: a .npy folder for SqueezeNet, a .safetensors file for
+     * VGG19, else (SqueezeNet only, when included) the built-in .npz.
+     */
     public Optional<Path> find(BackboneKind kind) {
         for (Path folder : folders) {
             Optional<Path> found = findIn(folder, kind);
@@ -119,7 +147,7 @@ public final class WeightsSearchPath {
                 return found;
             }
         }
-        return Optional.empty();
+        return builtIn && kind == BackboneKind.SQUEEZENET1_1 ? BuiltInWeights.squeezenet() : Optional.empty();
     }
 
     /** Whether {@code folder} itself (not a parent) holds weights of {@code kind} as {@link #find} expects them. */

@@ -11,6 +11,9 @@ import app.atelier.TestData;
 import app.atelier.image.ImageLoader;
 import app.atelier.image.ImageResizer;
 import app.atelier.image.RgbImage;
+import app.atelier.model.BuiltInWeights;
+import app.atelier.model.BuiltInWeightsLocation;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,6 +25,25 @@ class SqueezeNetBackboneTest {
 
     @Test
     void classifiesTheDogPhotoAsTheModelsReadmeSays() throws Exception {
+        classifyDog(TestData.squeezenet());
+    }
+
+    /** The built-in .npz read through the jar's zip file system, as the installed app reads it. */
+    @Test
+    void builtInWeightsReadFromInsideAJarClassifyTheDogTheSame(@TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("app with space.jar");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar));
+             var in = SqueezeNetBackboneTest.class.getResourceAsStream(BuiltInWeights.RESOURCE)) {
+            out.putNextEntry(new java.util.zip.ZipEntry(BuiltInWeights.RESOURCE.substring(1)));
+            in.transferTo(out);
+            out.closeEntry();
+        }
+        Path inJar = BuiltInWeightsLocation.of(new URL("jar:" + jar.toUri() + "!" + BuiltInWeights.RESOURCE));
+        assertThat(inJar.getFileSystem()).isNotEqualTo(jar.getFileSystem());
+        classifyDog(inJar);
+    }
+
+    private static void classifyDog(Path weights) throws Exception {
         RgbImage dog = ImageLoader.load(TestData.image("dog.jpg"));
         int side = Math.min(dog.width(), dog.height());
         int[] crop = new int[side * side];
@@ -32,7 +54,7 @@ class SqueezeNetBackboneTest {
         }
         RgbImage input = ImageResizer.resize(new RgbImage(side, side, crop), 224, 224);
 
-        try (SqueezeNetBackbone net = SqueezeNetBackbone.load(TestData.squeezenet(), Device.cpu(), DataType.FLOAT32);
+        try (SqueezeNetBackbone net = SqueezeNetBackbone.load(weights, Device.cpu(), DataType.FLOAT32);
              NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             NDArray image = ImageTensors.toTensor(manager, input, DataType.FLOAT32);
             float[] probabilities = net.logits(image).softmax(1).toFloatArray();

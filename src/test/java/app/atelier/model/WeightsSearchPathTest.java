@@ -43,7 +43,9 @@ class WeightsSearchPathTest {
     void propertyWinsOverEnvironmentAndUserFolderComesLast() {
         WeightsSearchPath path = WeightsSearchPath.fromSettings("/env", "/prop", "Linux", Map.of(), "/home/ann");
         assertThat(path.folders()).containsExactly(Path.of("/prop"), Path.of("/home/ann/.local/share/atelier/models"));
-        assertThat(path.find(BackboneKind.SQUEEZENET1_1)).isEmpty();
+        assertThat(path.includesBuiltIn()).isTrue();
+        assertThat(path.find(BackboneKind.SQUEEZENET1_1)).isEqualTo(BuiltInWeights.squeezenet());
+        assertThat(path.find(BackboneKind.VGG19)).isEmpty();
     }
 
     @Test

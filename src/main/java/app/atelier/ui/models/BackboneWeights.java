@@ -4,6 +4,7 @@ import app.atelier.engine.BackboneKind;
 import app.atelier.model.CatalogueEntry;
 import app.atelier.model.DownloadProgress;
 import app.atelier.model.ModelState;
+import app.atelier.model.BuiltInWeights;
 import app.atelier.model.ModelStatus;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -66,14 +67,14 @@ public final class BackboneWeights {
 
     void show(ModelStatus status, Path installFolder) {
         state.set(status.state());
-        location.set(status.location().map(Path::toString).orElse("—"));
+        location.set(status.location().isPresent() ? status.where() : "—");
         size.set(status.sizeBytes() > 0 ? megabytes(status.sizeBytes()) : "—");
         // The store's own line for a missing backbone names command-line steps; here the buttons are the way.
         detail.set(status.state() == ModelState.MISSING
                 ? "Not in any of the folders above. " + (entry.downloadable() ? "Download it, or import" : "Import")
                         + " a file you have (Import…)."
                 : status.detail());
-        removable.set(status.location().map(p -> p.toAbsolutePath().normalize()
+        removable.set(status.location().filter(p -> !BuiltInWeights.isBuiltIn(p)).map(p -> p.toAbsolutePath().normalize()
                 .startsWith(installFolder.toAbsolutePath().normalize())).orElse(false));
     }
 
