@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Runs `atelier bench` and bench/reference.py (PyTorch-Python) in alternation on this machine, one
-# process per configuration, and prints per configuration
-#   RATIO backbone=... size=... opt=... time=<Atelier/PyTorch median ms> memory=<Atelier/PyTorch peak RSS>
-# A ratio holds on a shared machine where absolute times do not.
+# Atelier against the same computation in PyTorch-Python, per configuration:
+#   RATIO backbone=... size=... opt=... time=MEDIAN time_lo=LOW time_hi=HIGH memory=A/P disturbed=K/N ...
+# time: median over adjacent pairs of Atelier's time per iteration over PyTorch's, with a bootstrap
+# 90 % interval; both run as long-lived processes (start-up not timed) in short alternating batches
+# (bench/pairs.py), and batches during which other processes used the CPU are left out and counted
+# (disturbed=K/N). judged=no, and a line on standard error, says a configuration was too disturbed
+# to judge. memory: the two processes' peak resident memory (VmHWM).
 #
-# Usage: bench/compare.sh [--quick] [--markdown] [--rounds N] [--backbones a,b] [--sizes 256,384]
-#                         [--optimizers adam] [--warmup N] [--iterations N] [--threads N]
-#   --quick     both backbones at 256 px, 1 round, 2 warm-up + 4 timed iterations (under five minutes)
+# Usage: bench/compare.sh [--quick] [--markdown] [--backbones a,b] [--sizes 256,384] [--optimizers adam,lbfgs]
+#                         [--warmup N] [--threads N] [--pairs N] [--budget S] [--max-other F]
+#   --quick     both backbones at 256 px with Adam, 10 clean pairs or 150 s each (under ten minutes)
 #   --markdown  print the results table for docs/performance.md instead of RATIO lines
+#   --pairs N   clean pairs wanted per configuration (20); --budget S: seconds of batches at most (180)
+#   --max-other F  a batch is disturbed when others used more than F of all CPUs during it (0.05)
+#   --batch-log FILE  append every batch (time, others' ticks, steal, verdict) to FILE
 # Needs: target/atelier.jar (mvn -o -q package -DskipTests), /usr/bin/python3 with python3-torch,
 # python3-pil and libopenblas0-pthread; ATELIER_MODELS pointing at the models folder (default
 # ../shared/models).
@@ -16,28 +22,29 @@ cd "$(dirname "$0")/.."
 
 backbones=squeezenet1_1,vgg19
 sizes=256,384,512
-optimizers=adam
+optimizers=adam,lbfgs
 warmup=3
-iterations=8
-rounds=2
 threads=$(nproc)
 markdown=0
+batch_log=/dev/null
+pairs_options=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) sizes=256; warmup=2; iterations=4; rounds=1 ;;
+    --quick) sizes=256; optimizers=adam; warmup=2; pairs_options+=(--pairs 10 --budget 150) ;;
     --markdown) markdown=1 ;;
-    --rounds) rounds=$2; shift ;;
+    --batch-log) batch_log=$2; shift ;;
     --backbones) backbones=$2; shift ;;
     --sizes) sizes=$2; shift ;;
     --optimizers) optimizers=$2; shift ;;
     --warmup) warmup=$2; shift ;;
-    --iterations) iterations=$2; shift ;;
     --threads) threads=$2; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --pairs|--budget|--max-other|--min-pairs) pairs_options+=("$1" "$2"); shift ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
 done
+((warmup >= 1)) || warmup=1  # the reference counts its FLOPs on the first evaluation
 
 export ATELIER_MODELS=${ATELIER_MODELS:-$(cd .. && pwd)/shared/models}
 export OMP_NUM_THREADS=$threads
@@ -56,82 +63,55 @@ for dir in "${model_dirs[@]}"; do
   if [ -n "$found" ]; then vgg_file=$found; break; fi
 done
 
-log=$(mktemp -d)
-trap 'rm -rf "$log"' EXIT
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<< "$2"; }
 
-field() { # field KEY LINE
-  sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<< "$2"
-}
+# The CPU's fp32 peak (its clock measured with all cores busy), for both sides' share of it.
+peak_gflops=0
+if [ $markdown = 1 ]; then
+  cpu=$(java -jar "$jar" bench --mode cpu --threads "$threads" 2>/dev/null | sed -n 's/^CPU: //p' || true)
+  peak_gflops=$(sed -n 's/.*fp32 peak \([0-9.]*\) GFLOP.*/\1/p' <<< "$cpu")
+  peak_gflops=${peak_gflops:-0}
+fi
+share() { awk -v g="$1" -v p="$peak_gflops" 'BEGIN {printf "%.0f", (p > 0 ? 100 * g / p : 0)}'; }
 
-median() { # numbers on stdin -> median
-  sort -g | awk '{v[NR]=$1} END {if (NR==0) print "nan"; else if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'
-}
-
-# The CPU's fp32 peak once (its clock measured with all cores busy), for both sides' share of it.
-cpu=$(java -jar "$jar" bench --mode cpu --threads "$threads" 2>/dev/null | sed -n 's/^CPU: //p' || true)
-peak_gflops=$(sed -n 's/.*fp32 peak \([0-9.]*\) GFLOP.*/\1/p' <<< "$cpu")
-peak_gflops=${peak_gflops:-0}
-share() { # gflops -> percent of the peak
-  awk -v g="$1" -v p="$peak_gflops" 'BEGIN {printf "%.0f", (p > 0 ? 100 * g / p : 0)}'
-}
-
-run_atelier() { # backbone size opt
-  java -jar "$jar" bench --raw --backbones "$1" --sizes "$2" --optimizers "$3" --warmup "$warmup" \
-    --iterations "$iterations" --threads "$threads" 2>>"$log/atelier.err" | grep '^RESULT' || true
-}
-
-run_pytorch() { # backbone size opt
-  local extra=()
-  if [ "$1" = vgg19 ] && [ -n "$vgg_file" ]; then extra=(--vgg19-weights "$vgg_file"); fi
-  "$python" bench/reference.py --backbone "$1" --size "$2" --optimizer "$3" --warmup "$warmup" \
-    --iterations "$iterations" --threads "$threads" --peak-gflops "$peak_gflops" "${extra[@]}" 2>>"$log/pytorch.err" | grep '^RESULT' || true
-}
-
+started=$(date -u '+%Y-%m-%d %H:%M UTC')
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 rows=()
 for backbone in ${backbones//,/ }; do
   for size in ${sizes//,/ }; do
     for opt in ${optimizers//,/ }; do
-      a_ms=(); p_ms=(); a_mb=(); p_mb=(); a_ev=(); p_ev=(); a_line=""; p_line=""
-      for ((round = 1; round <= rounds; round++)); do
-        # Alternate which side goes first, so that a slow spell of the machine hits both alike.
-        if ((round % 2)); then order="atelier pytorch"; else order="pytorch atelier"; fi
-        for side in $order; do
-          line=$(run_$side "$backbone" "$size" "$opt")
-          if [ -z "$line" ]; then echo "FAILED $side backbone=$backbone size=$size opt=$opt" >&2; continue; fi
-          if [ $side = atelier ]; then a_line=$line; a_ms+=("$(field median_ms "$line")"); a_mb+=("$(field peak_rss_mb "$line")"); a_ev+=("$(field evals_per_it "$line")")
-          else p_line=$line; p_ms+=("$(field median_ms "$line")"); p_mb+=("$(field peak_rss_mb "$line")"); p_ev+=("$(field evals_per_it "$line")"); fi
-          [ $markdown = 1 ] || echo "# $line" >&2
-        done
-      done
-      [ ${#a_ms[@]} -gt 0 ] && [ ${#p_ms[@]} -gt 0 ] || continue
-      am=$(printf '%s\n' "${a_ms[@]}" | median); pm=$(printf '%s\n' "${p_ms[@]}" | median)
-      amb=$(printf '%s\n' "${a_mb[@]}" | median); pmb=$(printf '%s\n' "${p_mb[@]}" | median)
-      time_ratio=$(awk -v a="$am" -v p="$pm" 'BEGIN {printf "%.2f", a / p}')
-      memory_ratio=$(awk -v a="$amb" -v p="$pmb" 'BEGIN {printf "%.2f", a / p}')
-      # L-BFGS may evaluate the cost a different number of times per iteration on each side
-      # (float differences in the line search): the time per evaluation compares the same work.
-      aev=$(printf '%s\n' "${a_ev[@]}" | median); pev=$(printf '%s\n' "${p_ev[@]}" | median)
-      eval_ratio=$(awk -v a="$am" -v p="$pm" -v ae="$aev" -v pe="$pev" 'BEGIN {printf "%.2f", (a / ae) / (p / pe)}')
-      if [ $markdown = 1 ]; then
-        rows+=("$(awk -v b="$backbone" -v s="$size" -v o="$opt" -v am="$am" -v pm="$pm" -v tr="$time_ratio" \
-          -v amb="$amb" -v pmb="$pmb" -v mr="$memory_ratio" -v its="$(field it_s "$a_line")" \
-          -v gf="$(field gflops "$a_line")" -v share="$(share "$(field gflops "$a_line")")" \
-          -v pshare="$(share "$(field gflops "$p_line")")" \
-          -v er="$eval_ratio" -v aev="$aev" -v pev="$pev" \
-          'BEGIN {printf "| %s | %s | %s | %.0f | %.0f | **%s** | %s (%.2f / %.2f) | %.0f | %.0f | **%s** | %.2f | %.1f | %s %% | %s %% |", b, s, o, am, pm, tr, er, aev, pev, amb, pmb, mr, 1000 / am, gf, share, pshare}')")
-      else
-        echo "RATIO backbone=$backbone size=$size opt=$opt time=$time_ratio memory=$memory_ratio time_per_evaluation=$eval_ratio"
-      fi
+      common=(--backbone "$backbone" --size "$size" --optimizer "$opt" --warmup "$warmup" --threads "$threads")
+      reference="$python bench/reference.py --serve ${common[*]}"
+      if [ "$backbone" = vgg19 ] && [ -n "$vgg_file" ]; then reference+=" --vgg19-weights $vgg_file"; fi
+      atelier="java -jar $jar bench --serve --backbones $backbone --sizes $size --optimizers $opt --warmup $warmup --threads $threads"
+      label="backbone=$backbone size=$size opt=$opt"
+      line=$("$python" bench/pairs.py --a "$atelier" --b "$reference" --label "$label" --log "$log" \
+        "${pairs_options[@]}" 2> >(while IFS= read -r l; do
+          if [[ $l == "# batch"* ]]; then echo "$label $l" >> "$batch_log"; else echo "$l" >&2; fi; done) || true)
+      if [ -z "$line" ]; then echo "FAILED $label (log: $(tail -3 "$log" | tr '\n' ' '))" >&2; continue; fi
+      if [ $markdown = 0 ]; then echo "$line"; continue; fi
+      rows+=("$(awk -v b="$backbone" -v s="$size" -v o="$opt" -v t="$(field time "$line")" \
+        -v lo="$(field time_lo "$line")" -v hi="$(field time_hi "$line")" -v d="$(field disturbed "$line")" \
+        -v j="$(field judged "$line")" -v all="$(field time_all "$line")" -v am="$(field a_ms "$line")" \
+        -v pm="$(field b_ms "$line")" -v m="$(field memory "$line")" -v amb="$(field a_mb "$line")" \
+        -v pmb="$(field b_mb "$line")" -v ae="$(field a_evals "$line")" -v pe="$(field b_evals "$line")" \
+        -v ag="$(field a_gflops "$line")" -v as="$(share "$(field a_gflops "$line")")" \
+        -v ps="$(share "$(field b_gflops "$line")")" \
+        'BEGIN {verdict = (j == "yes") ? sprintf("**%.2f** [%.2f, %.2f]", t, lo, hi) : sprintf("too disturbed (%.2f)", t);
+                printf "| %s | %s | %s | %.0f | %.0f | %s | %s | %.2f | %.2f / %.2f | %.0f | %.0f | **%s** | %.1f | %s %% | %s %% |",
+                b, s, o, am, pm, verdict, d, all, ae, pe, amb, pmb, m, ag, as, ps}')")
     done
   done
 done
 
 if [ $markdown = 1 ]; then
-  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) CPUs, $threads threads, $rounds round(s) of $warmup warm-up + $iterations timed iterations; $(uptime | sed 's/.*load average: /load average /')."
-  echo "CPU: $cpu"
+  echo "Measured $started to $(date -u '+%H:%M UTC') on $(nproc) CPUs, $threads threads; load average $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after."
+  echo "CPU: ${cpu:-unknown}"
   echo "PyTorch-Python: $("$python" -c 'import torch; print(torch.__version__)') (Debian) with OpenBLAS pthread; Atelier: DJL 0.36 on libtorch 2.7.1. VGG19 weights: ${vgg_file:-random He-normal of the right shapes}."
   echo
-  echo "| backbone | size | opt | Atelier ms/it | PyTorch ms/it | time ratio | per evaluation (evals/it A / P) | Atelier peak MB | PyTorch peak MB | memory ratio | Atelier it/s | Atelier GFLOP/s | Atelier % of peak | PyTorch % of peak |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| backbone | size | opt | Atelier ms/it | PyTorch ms/it | time ratio [90 % interval] | disturbed batches | ratio of all pairs | evals/it A / P | Atelier peak MB | PyTorch peak MB | memory ratio | Atelier GFLOP/s | Atelier % of peak | PyTorch % of peak |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
 fi

@@ -1,56 +1,50 @@
 #!/usr/bin/env bash
-# Measures each performance lever as a ratio against the baseline, run in alternation:
-#   LEVER name=... backbone=... size=... time=<with/without median ms> memory=<with/without peak RSS>
+# Measures each performance lever as a with/without ratio, by the same interleaved batches and
+# disturbance filter as compare.sh (bench/pairs.py):
+#   LEVER name=... backbone=... size=... hogs=... time=MEDIAN time_lo=LOW time_hi=HIGH memory=... disturbed=K/N ...
 # Levers of the computation itself are switched in the PyTorch-Python reference (bench/reference.py
-# flags), which runs the engine's computation on the same libtorch operators; thread counts are
+# flags), which runs the engine's computation on the same libtorch operators; thread settings are
 # measured on Atelier itself.
 #
-# Usage: bench/levers.sh [--backbone vgg19] [--size 256] [--rounds 2] [--warmup 1] [--iterations 3]
+# Usage: bench/levers.sh [--backbone vgg19] [--size 256] [--pairs 10] [--budget 120]
 #                        [--levers weights-grad,whole-network,channels-last,bf16,threads,omp-wait,low-priority] [--hogs N]
 # threads: Atelier with one intra-op thread against one per core; omp-wait: Atelier as shipped
 # (OpenMP threads spin about 1000 rounds, then sleep) against libgomp's default
 # (-Datelier.openMpWaitPolicy=default: spin about 3 ms, then sleep); low-priority: Atelier
 # as shipped (compute threads at nice 10) against -Datelier.computePriority=normal.
-# --hogs N keeps N busy processes (nice 0, like a browser tab spinning) running while it measures.
+# --hogs N keeps N busy processes (nice 0, like a browser tab spinning) running while it measures;
+# they are the point of such a run, so its batches are not filtered.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 backbone=vgg19
 size=256
-rounds=2
-warmup=1
-iterations=3
 levers=weights-grad,whole-network,channels-last,bf16,threads,omp-wait,low-priority
 hogs=0
+pairs_options=(--pairs 10 --budget 120)
 while [ $# -gt 0 ]; do
   case "$1" in
     --backbone) backbone=$2; shift ;;
     --size) size=$2; shift ;;
-    --rounds) rounds=$2; shift ;;
-    --warmup) warmup=$2; shift ;;
-    --iterations) iterations=$2; shift ;;
     --levers) levers=$2; shift ;;
     --hogs) hogs=$2; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --pairs|--budget|--max-other|--min-pairs) pairs_options+=("$1" "$2"); shift ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
 done
 export ATELIER_MODELS=${ATELIER_MODELS:-$(cd .. && pwd)/shared/models}
 cores=$(nproc)
+export OMP_NUM_THREADS=$cores
+((hogs == 0)) || pairs_options+=(--max-other 1)
 
-field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<< "$2"; }
-median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
-
-python_run() { # extra flags...
-  OMP_NUM_THREADS=$cores /usr/bin/python3 bench/reference.py --backbone "$backbone" --size "$size" \
-    --warmup "$warmup" --iterations "$iterations" --threads "$cores" "$@" 2>/dev/null | grep '^RESULT' || true
+python_side() { # extra flags...
+  echo "/usr/bin/python3 bench/reference.py --serve --backbone $backbone --size $size --warmup 1 --threads $cores $*"
 }
-
-atelier_run() { # threads [java options...]
+atelier_side() { # threads [java options...]
   local threads=$1; shift
-  OMP_NUM_THREADS="$threads" java "$@" -jar target/atelier.jar bench --raw --backbones "$backbone" --sizes "$size" \
-    --warmup "$warmup" --iterations "$iterations" --threads "$threads" 2>/dev/null | grep '^RESULT' || true
+  echo "env OMP_NUM_THREADS=$threads java $* -jar target/atelier.jar bench --serve --backbones $backbone --sizes $size --warmup 1 --threads $threads"
 }
 
 hog_pids=()
@@ -58,29 +52,12 @@ trap 'kill "${hog_pids[@]}" 2>/dev/null || true' EXIT
 for ((h = 0; h < hogs; h++)); do (while :; do :; done) & hog_pids+=($!); done
 
 for lever in ${levers//,/ }; do
-  base_ms=(); with_ms=(); base_mb=(); with_mb=()
-  for ((round = 1; round <= rounds; round++)); do
-    if ((round % 2)); then order="base with"; else order="with base"; fi
-    for side in $order; do
-      if [ "$lever" = omp-wait ]; then
-        if [ $side = base ]; then line=$(atelier_run "$cores" -Datelier.openMpWaitPolicy=default); else line=$(atelier_run "$cores"); fi
-      elif [ "$lever" = low-priority ]; then
-        if [ $side = base ]; then line=$(atelier_run "$cores" -Datelier.computePriority=normal); else line=$(atelier_run "$cores"); fi
-      elif [ "$lever" = threads ]; then
-        # Baseline: one intra-op thread per core; the lever: a single thread.
-        if [ $side = base ]; then line=$(atelier_run "$cores"); else line=$(atelier_run 1); fi
-      else
-        if [ $side = base ]; then line=$(python_run); else line=$(python_run "--$lever"); fi
-      fi
-      [ -n "$line" ] || { echo "FAILED $lever $side" >&2; continue; }
-      echo "# $lever $side $line" >&2
-      if [ $side = base ]; then base_ms+=("$(field median_ms "$line")"); base_mb+=("$(field peak_rss_mb "$line")")
-      else with_ms+=("$(field median_ms "$line")"); with_mb+=("$(field peak_rss_mb "$line")"); fi
-    done
-  done
-  [ ${#base_ms[@]} -gt 0 ] && [ ${#with_ms[@]} -gt 0 ] || continue
-  bm=$(printf '%s\n' "${base_ms[@]}" | median); wm=$(printf '%s\n' "${with_ms[@]}" | median)
-  bb=$(printf '%s\n' "${base_mb[@]}" | median); wb=$(printf '%s\n' "${with_mb[@]}" | median)
-  awk -v n="$lever" -v h="$hogs" -v b="$backbone" -v s="$size" -v bm="$bm" -v wm="$wm" -v bb="$bb" -v wb="$wb" \
-    'BEGIN {printf "LEVER name=%s backbone=%s size=%s hogs=%s time=%.2f memory=%.2f base_ms=%.0f with_ms=%.0f base_mb=%.0f with_mb=%.0f\n", n, b, s, h, wm / bm, wb / bb, bm, wm, bb, wb}'
+  case "$lever" in
+    omp-wait) with=$(atelier_side "$cores"); base=$(atelier_side "$cores" -Datelier.openMpWaitPolicy=default) ;;
+    low-priority) with=$(atelier_side "$cores"); base=$(atelier_side "$cores" -Datelier.computePriority=normal) ;;
+    threads) with=$(atelier_side 1); base=$(atelier_side "$cores") ;;
+    *) with=$(python_side "--$lever"); base=$(python_side) ;;
+  esac
+  /usr/bin/python3 bench/pairs.py --prefix LEVER --label "name=$lever backbone=$backbone size=$size hogs=$hogs" \
+    --a "$with" --b "$base" "${pairs_options[@]}" 2> >(grep -v '^# batch' >&2) || true
 done

@@ -305,6 +305,39 @@ def peak_rss_mb():
     return 0.0
 
 
+def serve(args, content, state, new_optimizer, iterate, counter):
+    """The batch protocol of `atelier bench --serve` (see BatchServer.java), on stdin and stdout:
+    READY after the warm-up; RUN k -> BATCH iterations=k evaluations=e restarted=r ms=t1,...;
+    QUIT -> END peak_rss_mb=M. A converged optimiser starts again from the content image."""
+
+    def batch(k):
+        millis, restarted, before = [], 0, counter[0]
+        while len(millis) < k:
+            if state["optimizer"].converged:
+                state["pixels"], state["optimizer"] = content.clone(), new_optimizer()
+                restarted += 1
+            millis.append(iterate())
+        return "BATCH iterations=%d evaluations=%d restarted=%d ms=%s" % (
+            len(millis), counter[0] - before, restarted, ",".join("%.3f" % ms for ms in millis))
+
+    def reply(line):
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+
+    batch(args.warmup)
+    gflop = 2.0 * (2.0 * MACS["conv"] + 3.0 * MACS["gram"]) / 1e9
+    reply("READY impl=pytorch width=%d height=%d gflop_per_eval=%.4f" % (content.shape[3], content.shape[2], gflop))
+    for line in sys.stdin:
+        words = line.split()
+        if words and words[0] == "QUIT":
+            break
+        if len(words) == 2 and words[0] == "RUN":
+            reply(batch(int(words[1])))
+        elif words:
+            reply("ERROR unknown command '%s'; RUN k or QUIT" % line.strip())
+    reply("END peak_rss_mb=%.1f" % peak_rss_mb())
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backbone", default="squeezenet1_1", choices=["squeezenet1_1", "vgg19"])
@@ -324,6 +357,8 @@ def main():
     lever.add_argument("--whole-network", action="store_true", help="run to the last tap, not the deepest used")
     lever.add_argument("--channels-last", action="store_true", help="NHWC memory format for images and weights")
     lever.add_argument("--bf16", action="store_true", help="backbone in bfloat16 (autocast), costs in float32")
+    parser.add_argument("--serve", action="store_true",
+                        help="keep running and time batches on command (RUN k / QUIT on stdin), for bench/pairs.py")
     parser.add_argument("--save", default=None, help="write the last picture to this PNG (to look at a lever's effect)")
     args = parser.parse_args()
 
@@ -393,19 +428,33 @@ def main():
         return breakdown[0], leaf.grad.contiguous()
 
     counter = [0]
-    pixels = content.clone()
-    optimizer = Adam() if args.optimizer == "adam" else Lbfgs()
+    state = {"pixels": content.clone(), "optimizer": None}
+
+    def new_optimizer():
+        return Adam() if args.optimizer == "adam" else Lbfgs()
+
+    def iterate():
+        """One iteration as the app's job runs it; its wall time in ms."""
+        started = time.perf_counter()
+        state["optimizer"].step(state["pixels"], lambda x: evaluate(x, count=(counter[0] == 0)), LEARNING_RATE)
+        picture = to_picture(state["pixels"])
+        del picture
+        return (time.perf_counter() - started) * 1000.0
+
+    state["optimizer"] = new_optimizer()
+    if args.serve:
+        serve(args, content, state, new_optimizer, iterate, counter)
+        return
+    optimizer = state["optimizer"]
+    pixels = state["pixels"]
     millis = []
     evaluations_before = 0
     for step in range(1, args.warmup + args.iterations + 1):
         if optimizer.converged:
             break
-        started = time.perf_counter()
-        optimizer.step(pixels, lambda x: evaluate(x, count=(counter[0] == 0)), LEARNING_RATE)
-        picture = to_picture(pixels)
-        del picture
+        elapsed = iterate()
         if step > args.warmup:
-            millis.append((time.perf_counter() - started) * 1000.0)
+            millis.append(elapsed)
         else:
             evaluations_before = counter[0]
     if not millis:

@@ -1,5 +1,6 @@
 package app.atelier.cli;
 
+import app.atelier.cli.bench.BatchServer;
 import app.atelier.cli.bench.BenchConfig;
 import app.atelier.cli.bench.BenchImages;
 import app.atelier.cli.bench.BenchResult;
@@ -16,8 +17,11 @@ import app.atelier.engine.BackboneKind;
 import app.atelier.image.ImageLoadException;
 import app.atelier.image.RgbImage;
 import app.atelier.model.WeightsSearchPath;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -121,6 +125,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--child", hidden = true, description = "Run one configuration in this JVM and print its line.")
     private boolean child;
 
+    @Option(names = "--serve", hidden = true,
+            description = "Keep one configuration running in a child JVM and time batches on command (bench/pairs.py).")
+    private boolean serve;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -173,6 +181,9 @@ public final class BenchCommand implements Callable<Integer> {
             BenchSetup setup = new BenchSetup(image(content, BenchImages.CONTENT, 768, 576),
                     image(style, BenchImages.STYLE, 352, 448),
                     WeightsSearchPath.standard().find(BackboneKind.SQUEEZENET1_1).orElse(null), vgg);
+            if (serve) {
+                return serve(kinds.get(0), threadCount, vgg, setup);
+            }
             if (child) {
                 BenchConfig config = new BenchConfig(kinds.get(0), sizes.get(0), optimizers.get(0), warmup, iterations,
                         threadCount);
@@ -232,19 +243,8 @@ public final class BenchCommand implements Callable<Integer> {
         for (BackboneKind kind : kinds) {
             for (int size : sizes) {
                 for (String optimizer : optimizers) {
-                    List<String> arguments = new ArrayList<>(List.of("--backbones", kind.id(), "--sizes",
-                            Integer.toString(size), "--optimizers", optimizer, "--warmup", Integer.toString(warmup),
-                            "--iterations", Integer.toString(iterations), "--threads", Integer.toString(threadCount),
-                            "--cpu-mhz", Double.toString(peak.megahertz())));
-                    if (kind == BackboneKind.VGG19) {
-                        arguments.addAll(List.of("--vgg19-weights", vgg.toString()));
-                    }
-                    if (content != null) {
-                        arguments.addAll(List.of("--content", content.toString()));
-                    }
-                    if (style != null) {
-                        arguments.addAll(List.of("--style", style.toString()));
-                    }
+                    List<String> arguments = childArguments(kind, size, optimizer, threadCount, vgg,
+                            List.of("--cpu-mhz", Double.toString(peak.megahertz())));
                     Optional<BenchResult> result = ChildJvm.run(jvmOptions, threadCount, arguments,
                             spec.commandLine().getErr());
                     if (result.isEmpty()) {
@@ -258,6 +258,39 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /**
+     * The batch server of one configuration: in the child JVM (the app's JVM options), which talks
+     * to the driver over this process's own standard input and output.
+     */
+    private int serve(BackboneKind kind, int threadCount, Path vgg, BenchSetup setup) throws Exception {
+        if (child) {
+            BatchServer.serve(new BenchConfig(kind, sizes.get(0), optimizers.get(0), warmup, 0, threadCount), setup,
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                    spec.commandLine().getOut());
+            return 0;
+        }
+        return ChildJvm.serve(jvmOptions, threadCount, childArguments(kind, sizes.get(0), optimizers.get(0),
+                threadCount, vgg, List.of("--serve")));
+    }
+
+    private List<String> childArguments(BackboneKind kind, int size, String optimizer, int threadCount, Path vgg,
+                                        List<String> extra) {
+        List<String> arguments = new ArrayList<>(extra);
+        arguments.addAll(List.of("--backbones", kind.id(), "--sizes", Integer.toString(size), "--optimizers",
+                optimizer, "--warmup", Integer.toString(warmup), "--iterations", Integer.toString(iterations),
+                "--threads", Integer.toString(threadCount)));
+        if (kind == BackboneKind.VGG19) {
+            arguments.addAll(List.of("--vgg19-weights", vgg.toString()));
+        }
+        if (content != null) {
+            arguments.addAll(List.of("--content", content.toString()));
+        }
+        if (style != null) {
+            arguments.addAll(List.of("--style", style.toString()));
+        }
+        return arguments;
     }
 
     /** One configuration in the studio window; real weights only, since the window finds its own. */

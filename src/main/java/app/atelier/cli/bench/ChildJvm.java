@@ -52,6 +52,23 @@ public final class ChildJvm {
     }
 
     /**
+     * Starts the child on this process's own standard input, output and error (the batch server's
+     * line protocol reaches the driver directly) and waits until it exits.
+     *
+     * @return the child's exit status
+     */
+    public static int serve(List<String> jvmOptions, int threads, List<String> benchArguments)
+            throws IOException, InterruptedException {
+        List<String> command = javaCommand(jvmOptions, threads, Map.of());
+        command.add("bench");
+        command.add("--child");
+        command.addAll(benchArguments);
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        return builder.start().waitFor();
+    }
+
+    /**
      * Opens the studio window in a child with the given system properties and waits until it exits
      * or {@code timeout} passes (then kills it); all its output goes to {@code log}.
      *

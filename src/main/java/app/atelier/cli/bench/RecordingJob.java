@@ -101,6 +101,32 @@ public final class RecordingJob implements AutoCloseable {
         }
     }
 
+    /** The next record if one has arrived, without waiting. */
+    public Optional<Arrival> poll() {
+        Arrival arrival = arrivals.poll();
+        if (arrival != null) {
+            all.add(arrival);
+        }
+        return Optional.ofNullable(arrival);
+    }
+
+    /**
+     * Waits until the listener has seen {@code wanted}, or the job has ended; fails after
+     * {@code timeout}. Every record published before that state has arrived by then.
+     */
+    public void awaitState(JobState wanted, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (state != wanted && !state.isFinished()) {
+            if (failure != null) {
+                throw new IllegalStateException("the job failed: " + failure.getMessage(), failure);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the job did not reach " + wanted + " within " + timeout);
+            }
+            Thread.sleep(1);
+        }
+    }
+
     /** Every record taken with {@link #next} so far, in order. */
     public List<Arrival> taken() {
         return List.copyOf(all);
