@@ -45,4 +45,13 @@ interface PixelOptimizer extends AutoCloseable {
     /** Frees the optimiser's state. */
     @Override
     void close();
+
+    /** The optimiser {@code quality} names, keeping its state in {@code jobManager}. */
+    static PixelOptimizer create(RenderQuality quality, NDManager jobManager) {
+        return switch (quality.optimizer()) {
+            case ADAM -> new AdamOptimizer(jobManager);
+            case LBFGS -> new LbfgsOptimizer(jobManager, quality.lbfgsHistory(), quality.lbfgsGradientTolerance(),
+                    quality.lbfgsCostTolerance());
+        };
+    }
 }

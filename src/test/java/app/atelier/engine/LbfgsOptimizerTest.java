@@ -55,7 +55,7 @@ class LbfgsOptimizerTest {
             int[] evaluations = {0};
             PixelOptimizer.DifferentiableCost cost = (x, scope) -> {
                 evaluations[0]++;
-                return StyleTransferJob.costAndGradient(objective, x, parameters, scope);
+                return CostGradient.at(objective, x, parameters, scope);
             };
             int steps = 0;
             while (evaluations[0] < budget && !optimizer.converged()) {
@@ -67,7 +67,7 @@ class LbfgsOptimizerTest {
             assertThat(pixels.min().getFloat()).isGreaterThanOrEqualTo(0f);
             assertThat(pixels.max().getFloat()).isLessThanOrEqualTo(1f);
             try (NDManager scope = run.newSubManager()) {
-                double total = StyleTransferJob.costAndGradient(objective, pixels, parameters, scope).loss().total();
+                double total = CostGradient.at(objective, pixels, parameters, scope).loss().total();
                 System.out.printf("%s: %d steps, %d evaluations, cost %.6g%n",
                         optimizer.getClass().getSimpleName(), steps, evaluations[0], total);
                 return total;

@@ -109,7 +109,7 @@ class QualityComparison {
             StyleObjective objective = new StyleObjective(net, targets);
             objective.prepare(parameters);
             NDArray pixels = ImageTensors.toTensor(scope, picture, DataType.FLOAT32);
-            return StyleTransferJob.costAndGradient(objective, pixels, parameters, scope).loss().total();
+            return CostGradient.at(objective, pixels, parameters, scope).loss().total();
         }
     }
 
