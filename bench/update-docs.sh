@@ -40,7 +40,7 @@ trap 'rm -f "$results"' EXIT
   echo "The studio window (the beta slider moved at random moments of an iteration -> the pulse that draws"
   echo "the first frame computed with the new value; FX-thread pings every 15 ms while the job runs):"
   window_options=(--sizes 256,512); [ $quick = 1 ] && window_options=(--sizes 256 --quick)
-  window=(java -jar target/atelier.jar bench --raw --mode window --backbones squeezenet1_1 "${window_options[@]}")
+  window=(java -jar target/atelier-tooling.jar bench --raw --mode window --backbones squeezenet1_1 "${window_options[@]}")
   if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
     window=(xvfb-run -a -s "-screen 0 1600x1000x24" "${window[@]}")
   fi

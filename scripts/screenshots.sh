@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the studio screenshots in docs/screenshots: builds the app, runs it under Xvfb with
 # a scripted tour (empty window, pictures loaded, mid-run with the chart, finished, and the
-# finished window again at 2x scale) and saves each step as a JPEG.
+# finished window again at 2x scale) and saves each step as a JPEG. The tour is measurement and
+# documentation tooling (src/tooling, target/atelier-tooling.jar), not part of the shipped app.
 #
 # Usage: scripts/screenshots.sh [output-folder]
 # MVN_ARGS passes extra Maven flags (for example -o offline).
@@ -33,9 +34,7 @@ sleep 1
 DISPLAY=":$DISPLAY_NUMBER" java \
     -Datelier.models="$MODELS" \
     -Datelier.config="$CONFIG" \
-    -Datelier.screenshots="$OUT" \
-    -Datelier.tour.content="$IMAGES/dog.jpg" \
-    -Datelier.tour.styles="$IMAGES/scream.jpg" \
-    -jar target/atelier.jar
+    -cp target/atelier-tooling.jar app.atelier.tooling.ScreenshotTour \
+    "$OUT" "$IMAGES/dog.jpg" "$IMAGES/scream.jpg"
 
 ls -l "$OUT"

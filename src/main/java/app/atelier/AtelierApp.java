@@ -3,10 +3,8 @@ package app.atelier;
 import app.atelier.ui.StudioViewModel;
 import app.atelier.ui.StudioWindow;
 import app.atelier.ui.actions.Shortcuts;
-import app.atelier.ui.bench.WindowBench;
 import app.atelier.ui.memory.RememberedStudio;
 import app.atelier.ui.memory.StudioMemory;
-import app.atelier.ui.tour.ScreenshotTour;
 import app.atelier.ui.images.ImageRequest;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +14,11 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/** The studio window: builds it, restores what was remembered, and saves it again on close. */
+/**
+ * The studio window: builds it, restores what was remembered, and saves it again on close.
+ * The measurement tooling (src/tooling: screenshot tour, window benchmark) subclasses it to run
+ * a script in the same window; the app itself knows nothing of those scripts.
+ */
 public class AtelierApp extends Application {
 
     private static final double DEFAULT_WIDTH = 1440;
@@ -47,9 +49,7 @@ public class AtelierApp extends Application {
         stage.setMinHeight(640);
         stage.setScene(scene);
 
-        ScreenshotTour tour = ScreenshotTour.fromSystemProperties();
-        WindowBench bench = WindowBench.fromSystemProperties();
-        if (!scripted()) {
+        if (remembers()) {
             memory.recall().ifPresent(remembered -> {
                 studio.restore(remembered);
                 placeWindow(stage, remembered.window());
@@ -58,11 +58,16 @@ public class AtelierApp extends Application {
         openFiles(getParameters().getRaw());
         stage.setOnCloseRequest(event -> remember(stage));
         stage.show();
-        if (tour != null) {
-            tour.run(stage, window, studio);
-        } else if (bench != null) {
-            bench.run(window, studio);
-        }
+        shown(stage, window, studio);
+    }
+
+    /** Whether the window restores the remembered studio and saves it on close; a scripted run starts from the defaults and leaves it alone. */
+    protected boolean remembers() {
+        return true;
+    }
+
+    /** Runs on the FX thread once the window is shown; a scripted run starts here. */
+    protected void shown(Stage stage, StudioWindow window, StudioViewModel studioViewModel) {
     }
 
     /** Files from the command line or "Open with": the first is the photo, any others are paintings. */
@@ -92,13 +97,8 @@ public class AtelierApp extends Application {
         stage.setMaximized(geometry.maximized());
     }
 
-    /** A scripted run (screenshots, the window benchmark) starts from the defaults and remembers nothing. */
-    private static boolean scripted() {
-        return ScreenshotTour.fromSystemProperties() != null || System.getProperty(WindowBench.PROPERTY) != null;
-    }
-
     private void remember(Stage stage) {
-        if (scripted()) {
+        if (!remembers()) {
             return;
         }
         memory.remember(studio.remember(new RememberedStudio.WindowGeometry(

@@ -20,6 +20,16 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        prepareProcess();
+        if (args.length == 0 || AtelierCommand.areFilesToOpen(args)) {
+            Application.launch(AtelierApp.class, args);
+            return;
+        }
+        System.exit(AtelierCommand.execute(args));
+    }
+
+    /** What the process needs before any window or command starts; the tooling's own entry points call it too. */
+    public static void prepareProcess() {
         // DJL reads this the first time an engine or model zoo is touched, so it must be set before
         // anything else runs; Atelier ships its native library and must never download.
         if (System.getProperty("ai.djl.offline") == null) {
@@ -31,10 +41,5 @@ public final class Launcher {
                     System.setProperty(DJL_CACHE_DIR, models.resolveSibling("djl").toString()));
         }
         ComputeThreads.preferSleepingOpenMpThreads();
-        if (args.length == 0 || AtelierCommand.areFilesToOpen(args)) {
-            Application.launch(AtelierApp.class, args);
-            return;
-        }
-        System.exit(AtelierCommand.execute(args));
     }
 }

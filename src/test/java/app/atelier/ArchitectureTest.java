@@ -45,6 +45,14 @@ class ArchitectureTest {
             .because("render runs on servers without a display");
 
     @ArchTest
+    static final ArchRule productDoesNotUseTheTooling = noClasses()
+            .that().resideInAPackage("app.atelier..")
+            .should().dependOnClassesThat().resideInAPackage("app.atelier.tooling..")
+            .because("the window benchmark, screenshot tour and FX-thread probe (src/tooling) measure and"
+                    + " document the app and ship in atelier-tooling.jar, never in atelier.jar;"
+                    + " bench --mode window finds its script by name, only when that jar is on the class path");
+
+    @ArchTest
     static final ArchRule launcherIsNotAnApplication = classes()
             .that().haveFullyQualifiedName("app.atelier.Launcher")
             .should().notBeAssignableTo("javafx.application.Application")

@@ -51,7 +51,8 @@ import picocli.CommandLine.Option;
                 "Each throughput configuration runs in a fresh JVM (peak resident memory, VmHWM, cannot be",
                 "reset within a process): warm-up iterations, then timed ones of the app's own job.",
                 "VGG19 uses real weights when the weights search path has them, else random ones made for the run.",
-                "--mode window opens the studio window in a fresh JVM and needs a display; headless:",
+                "--mode window opens the studio window in a fresh JVM with the build's measurement tooling",
+                "(not part of the installed app) and needs a display; headless:",
                 "  " + WindowRun.HOW_TO_RUN})
 public final class BenchCommand implements Callable<Integer> {
 
@@ -62,7 +63,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "throughput",
             description = "throughput, quality, latency, window (the studio window's responsiveness; needs a"
-                    + " display), all, or cpu (only the CPU line). Default: ${DEFAULT-VALUE}.")
+                    + " display and target/atelier-tooling.jar), all, or cpu (only the CPU line). Default: ${DEFAULT-VALUE}.")
     private Mode mode;
 
     @Option(names = "--backbones", split = ",", paramLabel = "ID", defaultValue = "squeezenet1_1,vgg19",
@@ -145,8 +146,8 @@ public final class BenchCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        if (mode == Mode.WINDOW && WindowRun.missingDisplay().isPresent()) {
-            spec.commandLine().getErr().println(WindowRun.missingDisplay().get());
+        if (mode == Mode.WINDOW && WindowRun.unavailable().isPresent()) {
+            spec.commandLine().getErr().println(WindowRun.unavailable().get());
             return 1;
         }
         if (quick) {
@@ -215,9 +216,9 @@ public final class BenchCommand implements Callable<Integer> {
                     }
                 }
             } else if (mode == Mode.ALL) {
-                Optional<String> missingDisplay = WindowRun.missingDisplay();
-                if (missingDisplay.isPresent()) {
-                    spec.commandLine().getErr().println("Window responsiveness not measured. " + missingDisplay.get());
+                Optional<String> unavailable = WindowRun.unavailable();
+                if (unavailable.isPresent()) {
+                    spec.commandLine().getErr().println("Window responsiveness not measured. " + unavailable.get());
                 } else {
                     window(out, kinds.get(0), sizes.get(0), threadCount);
                 }

@@ -6,7 +6,7 @@ import app.atelier.engine.IterationRecord;
 import app.atelier.engine.JobState;
 import app.atelier.engine.StyleTransferJob;
 import app.atelier.image.PngMetadata;
-import app.atelier.ui.bench.FxThreadProbe;
+import app.atelier.tooling.FxThreadProbe;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ChildJvm {
 
+    private static final String LAUNCHER = "app.atelier.Launcher";
     /** System properties the child inherits, so that it finds the same weights and native library. */
     private static final List<String> INHERITED_PREFIXES = List.of("atelier.", "ai.djl.", "PYTORCH_");
 
@@ -36,7 +36,7 @@ public final class ChildJvm {
      */
     public static Optional<BenchResult> run(List<String> jvmOptions, int threads, List<String> benchArguments,
                                             PrintWriter log) throws IOException, InterruptedException {
-        List<String> command = javaCommand(jvmOptions, threads, Map.of());
+        List<String> command = javaCommand(jvmOptions, threads, LAUNCHER);
         command.add("bench");
         command.add("--child");
         command.addAll(benchArguments);
@@ -59,7 +59,7 @@ public final class ChildJvm {
      */
     public static int serve(List<String> jvmOptions, int threads, List<String> benchArguments)
             throws IOException, InterruptedException {
-        List<String> command = javaCommand(jvmOptions, threads, Map.of());
+        List<String> command = javaCommand(jvmOptions, threads, LAUNCHER);
         command.add("bench");
         command.add("--child");
         command.addAll(benchArguments);
@@ -69,28 +69,30 @@ public final class ChildJvm {
     }
 
     /**
-     * Opens the studio window in a child with the given system properties and waits until it exits
-     * or {@code timeout} passes (then kills it); all its output goes to {@code log}.
+     * Runs {@code mainClass} (a script that opens the studio window) in a child with the given
+     * arguments and waits until it exits or {@code timeout} passes (then kills it); all its output
+     * goes to {@code log}.
      *
      * @return whether it exited with status 0 in time
      */
-    public static boolean runWindow(List<String> jvmOptions, int threads, Map<String, String> properties,
+    public static boolean runWindow(List<String> jvmOptions, int threads, String mainClass, List<String> arguments,
                                     Duration timeout, PrintWriter log) throws IOException, InterruptedException {
-        return execute(javaCommand(jvmOptions, threads, properties), threads, timeout, log, line -> false);
+        List<String> command = javaCommand(jvmOptions, threads, mainClass);
+        command.addAll(arguments);
+        return execute(command, threads, timeout, log, line -> false);
     }
 
-    /** {@code java ... app.atelier.Launcher}, to which bench arguments may be added; none opens the window. */
-    private static List<String> javaCommand(List<String> jvmOptions, int threads, Map<String, String> properties) {
+    /** {@code java ... MAIN_CLASS} with this JVM's class path, to which arguments may be added. */
+    private static List<String> javaCommand(List<String> jvmOptions, int threads, String mainClass) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(inheritedProperties());
         command.add("-Dai.djl.pytorch.num_threads=" + threads);
-        properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(AppJvmOptions.launcherOptions());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add("app.atelier.Launcher");
+        command.add(mainClass);
         return command;
     }
 

@@ -9,30 +9,41 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * The window's responsiveness: opens the real studio window in a child JVM, whose script
- * ({@code app.atelier.ui.bench.WindowBench}, started by the system property
- * {@value #PROPERTY}) runs a job, moves the β slider and watches the FX thread, then writes its
- * samples to a file that this side summarises. This command stays headless; only the child
- * starts a toolkit, so it needs a display.
+ * ({@value #SCRIPT}, measurement tooling that the app does not ship: src/tooling, packed into
+ * {@code target/atelier-tooling.jar}) runs a job, moves the β slider and watches the FX thread,
+ * then writes its samples to a file that this side summarises. This command stays headless; only
+ * the child starts a toolkit, so it needs a display.
  */
 public final class WindowRun {
 
-    /** Must match {@code WindowBench.PROPERTY}; the CLI may not see the window's classes. */
-    static final String PROPERTY = "atelier.window-bench";
-    public static final String HOW_TO_RUN = "xvfb-run -a -s \"-screen 0 1600x1000x24\" java -jar target/atelier.jar"
+    /** The script's main class, found by name: the product never depends on the tooling. */
+    static final String SCRIPT = "app.atelier.tooling.WindowBench";
+    public static final String HOW_TO_RUN = "xvfb-run -a -s \"-screen 0 1600x1000x24\" java -jar target/atelier-tooling.jar"
             + " bench --mode window";
     private static final Duration TIMEOUT = Duration.ofMinutes(15);
 
     private WindowRun() {
     }
 
-    /** Why no window can open here, or empty when one can. */
-    public static Optional<String> missingDisplay() {
-        return missingDisplay(System.getProperty("os.name", ""), System.getenv("DISPLAY"));
+    /** Why the window cannot be measured here (no tooling on the class path, no display), or empty when it can. */
+    public static Optional<String> unavailable() {
+        return missingTooling(WindowRun.class.getClassLoader())
+                .or(() -> missingDisplay(System.getProperty("os.name", ""), System.getenv("DISPLAY")));
+    }
+
+    /** The installed app and {@code target/atelier.jar} carry no tooling; {@code target/atelier-tooling.jar} adds it. */
+    static Optional<String> missingTooling(ClassLoader loader) {
+        try {
+            Class.forName(SCRIPT, false, loader);
+            return Optional.empty();
+        } catch (ClassNotFoundException e) {
+            return Optional.of("The window benchmark's script is build tooling, not part of the app. From a build"
+                    + " (mvn package), run: " + HOW_TO_RUN);
+        }
     }
 
     /** On Linux and other X11 systems the window needs $DISPLAY (JavaFX reaches Wayland through XWayland). */
@@ -56,13 +67,10 @@ public final class WindowRun {
             throws IOException, InterruptedException {
         Path samples = Files.createTempFile("atelier-window-bench", ".txt");
         try {
-            Map<String, String> properties = Map.of(PROPERTY, samples.toString(),
-                    PROPERTY + ".content", content.toAbsolutePath().toString(),
-                    PROPERTY + ".style", style.toAbsolutePath().toString(),
-                    PROPERTY + ".backbone", backbone.id(),
-                    PROPERTY + ".size", Integer.toString(size),
-                    PROPERTY + ".changes", Integer.toString(changes));
-            boolean exited = ChildJvm.runWindow(jvmOptions, threads, properties, TIMEOUT, log);
+            // The order WindowBench.main reads.
+            List<String> arguments = List.of(samples.toString(), content.toAbsolutePath().toString(),
+                    style.toAbsolutePath().toString(), backbone.id(), Integer.toString(size), Integer.toString(changes));
+            boolean exited = ChildJvm.runWindow(jvmOptions, threads, SCRIPT, arguments, TIMEOUT, log);
             String text = Files.readString(samples, StandardCharsets.UTF_8);
             if (text.isBlank()) {
                 log.println("  the window wrote no samples" + (exited ? "" : " (it did not exit cleanly)"));

@@ -3,6 +3,8 @@ package app.atelier.cli.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -53,5 +55,16 @@ class WindowSamplesTest {
         assertThat(WindowRun.missingDisplay("Linux", ":99")).isEmpty();
         assertThat(WindowRun.missingDisplay("Mac OS X", null)).isEmpty();
         assertThat(WindowRun.missingDisplay("Windows 11", null)).isEmpty();
+    }
+
+    @Test
+    void theWindowScriptIsFoundOnlyWithTheTooling() throws Exception {
+        // The tests' class path holds the tooling (compiled with them); the app's classes alone do not.
+        assertThat(WindowRun.missingTooling(WindowRun.class.getClassLoader())).isEmpty();
+        URL productClasses = WindowRun.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader product = new URLClassLoader(new URL[] {productClasses}, ClassLoader.getPlatformClassLoader())) {
+            assertThat(WindowRun.missingTooling(product)).get().asString()
+                    .contains("not part of the app", "java -jar target/atelier-tooling.jar bench --mode window");
+        }
     }
 }

@@ -1,21 +1,20 @@
-package app.atelier.ui.tour;
+package app.atelier.tooling;
 
-import static app.atelier.ui.tour.FxWaits.after;
-import static app.atelier.ui.tour.FxWaits.waitUntil;
+import static app.atelier.tooling.FxWaits.after;
+import static app.atelier.tooling.FxWaits.waitUntil;
 
 import app.atelier.engine.JobState;
 import app.atelier.ui.StudioViewModel;
 import app.atelier.ui.StudioWindow;
 import app.atelier.ui.images.ImageRequest;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.SnapshotParameters;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.transform.Scale;
 import javafx.stage.Stage;
@@ -26,9 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A scripted walk through the studio for {@code scripts/screenshots.sh}: empty window, pictures
  * loaded, mid-run with the chart (β raised a quarter of the way in), finished; each step is saved as a JPEG of the window.
- * Driven by hidden system properties: {@code atelier.screenshots} (output folder, turns the tour
- * on), {@code atelier.tour.content}, {@code atelier.tour.styles} (path-separator list). Every step
- * runs on the FX thread, waiting with timers, never blocking it.
+ * {@code java -cp target/atelier-tooling.jar app.atelier.tooling.ScreenshotTour OUT_FOLDER CONTENT STYLE...}.
+ * Every step runs on the FX thread, waiting with timers, never blocking it.
  */
 public final class ScreenshotTour {
 
@@ -44,24 +42,20 @@ public final class ScreenshotTour {
         this.styles = styles;
     }
 
-    /** The tour the system properties ask for, or null when none does. */
-    public static ScreenshotTour fromSystemProperties() {
-        String out = System.getProperty("atelier.screenshots");
-        if (out == null || out.isBlank()) {
-            return null;
+    public static void main(String[] args) {
+        if (args.length < 3) {
+            System.err.println("Usage: ScreenshotTour OUT_FOLDER CONTENT STYLE...");
+            System.exit(2);
         }
-        String contentFile = System.getProperty("atelier.tour.content", "");
-        String styleFiles = System.getProperty("atelier.tour.styles", "");
-        return new ScreenshotTour(Path.of(out), contentFile.isBlank() ? null : Path.of(contentFile),
-                Arrays.stream(styleFiles.split(File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of).toList());
+        ScreenshotTour tour = new ScreenshotTour(Path.of(args[0]), Path.of(args[1]),
+                Arrays.stream(args, 2, args.length).map(Path::of).toList());
+        ScriptedStudio.launch(tour::run);
     }
 
-    public void run(Stage stage, StudioWindow window, StudioViewModel studio) {
+    private void run(Stage stage, StudioWindow window, StudioViewModel studio) {
         after(1.5, () -> {
             shoot(window, "1-empty");
-            if (content != null) {
-                studio.content().offer(List.of(new ImageRequest.FromFile(content)));
-            }
+            studio.content().offer(List.of(new ImageRequest.FromFile(content)));
             studio.styles().offer(styles.stream().<ImageRequest>map(ImageRequest.FromFile::new).toList());
             waitUntil(() -> studio.content().image() != null && studio.styles().entries().size() == styles.size(), () -> after(1, () -> {
                 shoot(window, "2-loaded");
@@ -87,10 +81,14 @@ public final class ScreenshotTour {
 
     /** JPEG at high quality: the live picture is noisy, which makes PNG screenshots several megabytes. */
     private static void writeJpeg(WritableImage image, Path file) throws IOException {
-        java.awt.image.BufferedImage argb = SwingFXUtils.fromFXImage(image, null);
-        java.awt.image.BufferedImage rgb = new java.awt.image.BufferedImage(argb.getWidth(), argb.getHeight(),
+        // The window is opaque, so its ARGB pixels are its RGB ones (no javafx-swing needed for this).
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        int[] pixels = new int[width * height];
+        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), pixels, 0, width);
+        java.awt.image.BufferedImage rgb = new java.awt.image.BufferedImage(width, height,
                 java.awt.image.BufferedImage.TYPE_INT_RGB);
-        rgb.createGraphics().drawImage(argb, 0, 0, null);
+        rgb.setRGB(0, 0, width, height, pixels, 0, width);
         javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         javax.imageio.ImageWriteParam parameters = writer.getDefaultWriteParam();
         parameters.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);

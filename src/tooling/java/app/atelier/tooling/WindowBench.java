@@ -1,4 +1,4 @@
-package app.atelier.ui.bench;
+package app.atelier.tooling;
 
 import app.atelier.engine.BackboneKind;
 import app.atelier.engine.Frame;
@@ -7,7 +7,6 @@ import app.atelier.engine.StyleTransferJob;
 import app.atelier.ui.StudioViewModel;
 import app.atelier.ui.StudioWindow;
 import app.atelier.ui.images.ImageRequest;
-import app.atelier.ui.tour.FxWaits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,14 +32,13 @@ import org.slf4j.LoggerFactory;
  * and how many iterations that took; meanwhile an {@link FxThreadProbe} pings the FX thread.
  * The samples go to a file for the benchmark to summarise, then the app exits.
  *
- * <p>Driven by hidden system properties: {@value #PROPERTY} (the samples file; turns the script on),
- * {@code atelier.window-bench.content}, {@code .style}, {@code .backbone}, {@code .size},
- * {@code .changes}. The studio starts from the defaults and remembers nothing. Every step runs on
- * the FX thread, waiting with timers and listeners, never blocking it.
+ * <p>{@code atelier bench --mode window} starts it in a child JVM when the tooling is on the class
+ * path: {@code WindowBench SAMPLES_FILE CONTENT STYLE BACKBONE SIZE CHANGES} (the order
+ * {@code cli.bench.WindowRun} writes). The studio starts from the defaults and remembers nothing.
+ * Every step runs on the FX thread, waiting with timers and listeners, never blocking it.
  */
 public final class WindowBench {
 
-    public static final String PROPERTY = "atelier.window-bench";
     private static final Logger LOG = LoggerFactory.getLogger(WindowBench.class);
     /** Iterations before the first change: the first ones pay for warming up libtorch. */
     private static final int WARM_UP_ITERATIONS = 3;
@@ -79,27 +77,18 @@ public final class WindowBench {
         this.changes = changes;
     }
 
-    /** The script the system properties ask for, or null when none does. */
-    public static WindowBench fromSystemProperties() {
-        String out = System.getProperty(PROPERTY);
-        if (out == null || out.isBlank()) {
-            return null;
+    public static void main(String[] args) {
+        if (args.length != 6) {
+            System.err.println("Usage: WindowBench SAMPLES_FILE CONTENT STYLE BACKBONE SIZE CHANGES");
+            System.exit(2);
         }
-        return new WindowBench(Path.of(out), Path.of(required("content")), Path.of(required("style")),
-                BackboneKind.fromId(System.getProperty(PROPERTY + ".backbone", BackboneKind.SQUEEZENET1_1.id())),
-                Integer.getInteger(PROPERTY + ".size", 256), Integer.getInteger(PROPERTY + ".changes", 15));
-    }
-
-    private static String required(String name) {
-        String value = System.getProperty(PROPERTY + "." + name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("the window benchmark needs -D" + PROPERTY + "." + name);
-        }
-        return value;
+        WindowBench bench = new WindowBench(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]),
+                BackboneKind.fromId(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+        ScriptedStudio.launch((stage, window, studio) -> bench.run(window, studio));
     }
 
     /** FX thread: begins the script once the window is shown. */
-    public void run(StudioWindow window, StudioViewModel studioViewModel) {
+    private void run(StudioWindow window, StudioViewModel studioViewModel) {
         studio = studioViewModel;
         betaSlider = (Slider) window.lookup("#beta-slider");
         if (betaSlider == null) {

@@ -1,4 +1,4 @@
-package app.atelier.ui.tour;
+package app.atelier.tooling;
 
 import java.util.function.BooleanSupplier;
 import javafx.animation.PauseTransition;

@@ -1,4 +1,4 @@
-package app.atelier.ui.bench;
+package app.atelier.tooling;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;

@@ -1,4 +1,4 @@
-package app.atelier.ui.bench;
+package app.atelier.tooling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,41 @@
+package app.atelier.tooling;
+
+import app.atelier.AtelierApp;
+import app.atelier.Launcher;
+import app.atelier.ui.StudioViewModel;
+import app.atelier.ui.StudioWindow;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/**
+ * The studio window run by a script instead of a person (the screenshot tour, the window
+ * benchmark): the app's own window, started from the defaults, remembering nothing, and handed to
+ * the script once it shows.
+ */
+public class ScriptedStudio extends AtelierApp {
+
+    /** What a scripted run does with the window; runs on the FX thread and must never block it. */
+    public interface Script {
+        void run(Stage stage, StudioWindow window, StudioViewModel studio);
+    }
+
+    // Application.launch makes the instance itself, so the script waits here; a JVM launches once.
+    private static volatile Script script;
+
+    /** Prepares the process as the app's launcher does, opens the window and runs {@code toRun}; returns when the window closes. */
+    public static void launch(Script toRun) {
+        Launcher.prepareProcess();
+        script = toRun;
+        Application.launch(ScriptedStudio.class);
+    }
+
+    @Override
+    protected boolean remembers() {
+        return false;
+    }
+
+    @Override
+    protected void shown(Stage stage, StudioWindow window, StudioViewModel studio) {
+        script.run(stage, window, studio);
+    }
+}
