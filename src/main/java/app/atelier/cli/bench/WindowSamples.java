@@ -9,7 +9,7 @@ import java.util.Properties;
 
 /**
  * What the studio window measured for {@code bench --mode window}, as the window's script
- * ({@code app.atelier.ui.bench.WindowBench}) writes it: one {@code key=value} line per measure,
+ * ({@code app.atelier.tooling.WindowBench}) writes it: one {@code key=value} line per measure,
  * lists comma-separated, times in milliseconds; or a single {@code error=} line.
  *
  * @param iterationMillis       wall time of each iteration after the warm-up
