@@ -11,6 +11,7 @@ import app.atelier.engine.LiveParameters;
 import app.atelier.engine.OptimizerKind;
 import app.atelier.engine.Pooling;
 import app.atelier.engine.RenderQuality;
+import app.atelier.engine.RenderSize;
 import app.atelier.engine.StyleLayer;
 import app.atelier.engine.StyleSource;
 import app.atelier.engine.StyleTransferJob;
@@ -214,7 +215,8 @@ public final class RenderCommand implements Callable<Integer> {
     }
 
     private RenderRequest validate() {
-        requireAtLeast("--size", size, 16);
+        requireAtLeast("--size", size, RenderSize.MIN_LONG_SIDE);
+        requireAtMost("--size", size, RenderSize.MAX_LONG_SIDE);
         requireAtLeast("--iterations", iterations, 1);
         requireAtLeast("--save-every", saveEvery, 0);
         requireAtLeast("--log-every", logEvery, 1);
@@ -223,8 +225,9 @@ public final class RenderCommand implements Callable<Integer> {
         double betaValue = nonNegative("--beta", beta, defaults.beta());
         double tvValue = nonNegative("--tv", tv, defaults.tvWeight());
         double lrValue = learningRate == null ? defaults.learningRate() : learningRate;
-        if (!(lrValue > 0) || Double.isInfinite(lrValue)) {
-            throw usage("--lr must be a number > 0, got " + RenderHelp.number(lrValue));
+        if (!(lrValue > 0 && lrValue <= LiveParameters.MAX_LEARNING_RATE)) {
+            throw usage("--lr must be a number > 0 and at most " + RenderHelp.number(LiveParameters.MAX_LEARNING_RATE)
+                    + " (pixels span 0..1; larger steps only make noise), got " + RenderHelp.number(lrValue));
         }
         List<String> contentLayerNames = contentLayers == null ? defaults.contentLayers() : contentLayers;
         contentLayerNames.forEach(this::requireKnownLayer);
@@ -243,9 +246,13 @@ public final class RenderCommand implements Callable<Integer> {
         }
         RenderQuality quality = quality();
         int totalIterations = iterationsPerScale != null ? iterationsPerScale * scales : iterations;
-        Path weightsPath = resolveWeights();
         LiveParameters parameters = new LiveParameters(
                 alphaValue, betaValue, tvValue, lrValue, contentLayerNames, styleLayerList);
+        RenderSize.problem(backbone, parameters, contentImage, styleSources.stream().map(StyleSource::image).toList(),
+                size, quality).ifPresent(problem -> {
+                    throw usage(problem);
+                });
+        Path weightsPath = resolveWeights();
         JobSpec jobSpec = new JobSpec(backbone, weightsPath, pooling, device, contentImage, styleSources,
                 size, init, seed, totalIterations, parameters, quality);
         return new RenderRequest(jobSpec, RenderMetadata.of(jobSpec, content, styles));
@@ -328,7 +335,9 @@ public final class RenderCommand implements Callable<Integer> {
     /** The quality options, checked; the mask is loaded here so a bad file fails before the weights load. */
     private RenderQuality quality() {
         requireAtLeast("--lbfgs-history", lbfgsHistory, 1);
+        requireAtMost("--lbfgs-history", lbfgsHistory, RenderQuality.MAX_LBFGS_HISTORY);
         requireAtLeast("--scales", scales, 1);
+        requireAtMost("--scales", scales, RenderQuality.MAX_SCALES);
         if (iterationsPerScale != null) {
             requireAtLeast("--iterations-per-scale", iterationsPerScale, 1);
         }
@@ -496,6 +505,12 @@ public final class RenderCommand implements Callable<Integer> {
             throw usage(option + " must be a number >= 0, got " + RenderHelp.number(v));
         }
         return v;
+    }
+
+    private void requireAtMost(String option, int value, int maximum) {
+        if (value > maximum) {
+            throw usage(option + " must be at most " + maximum + ", got " + value);
+        }
     }
 
     private void requireAtLeast(String option, int value, int minimum) {

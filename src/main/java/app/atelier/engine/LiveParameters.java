@@ -16,6 +16,12 @@ import java.util.List;
 public record LiveParameters(double alpha, double beta, double tvWeight, double learningRate,
                              List<String> contentLayers, List<StyleLayer> styleLayers) {
 
+    /**
+     * The largest learning rate the window and the command line accept: pixels span 0..1, and a
+     * step of 10 already throws every pixel to black or white.
+     */
+    public static final double MAX_LEARNING_RATE = 10;
+
     public LiveParameters {
         requireNonNegative("alpha", alpha);
         requireNonNegative("beta", beta);

@@ -25,6 +25,10 @@ public record RenderQuality(OptimizerKind optimizer, int lbfgsHistory, double lb
                             boolean originalColors, boolean matchHistogram, double styleScale, RgbImage mask) {
 
     public static final int DEFAULT_LBFGS_HISTORY = 20;
+    /** Each pair holds two picture-sized tensors. */
+    public static final int MAX_LBFGS_HISTORY = 200;
+    /** Eight √2 steps already start at 1/11 of the output size. */
+    public static final int MAX_SCALES = 8;
     public static final double DEFAULT_GRADIENT_TOLERANCE = 1e-5;
     public static final double DEFAULT_COST_TOLERANCE = 1e-7;
 

@@ -60,10 +60,15 @@ final class ScaleStage implements AutoCloseable {
 
     /** The styles as fed to the network: long side {@code styleScale} times the output's. */
     static List<StyleSource> stylesAt(List<StyleSource> styles, int longSide, double styleScale) {
-        int styleSide = Math.max(SMALLEST_STYLE, (int) Math.round(longSide * styleScale));
+        int styleSide = stylesSide(longSide, styleScale);
         return styles.stream()
                 .map(s -> new StyleSource(ImageResizer.toLongSide(s.image(), styleSide), s.weight()))
                 .toList();
+    }
+
+    /** The long side of the style images fed to the network. */
+    static int stylesSide(int longSide, double styleScale) {
+        return Math.max(SMALLEST_STYLE, (int) Math.round(longSide * styleScale));
     }
 
     private static NDArray maskTensor(NDManager manager, RgbImage mask) {

@@ -187,6 +187,33 @@ class RenderCommandValidationTest {
     }
 
     @Test
+    void sizesTheWindowRefusesAreRefusedBeforeAnyWork() {
+        // Before: 20000 ran out of memory after 25 s, 100000 failed with "-1089934592".
+        assertOneLineUsageError(render("--size", "20000"), "--size", "at most 4096", "20000");
+        assertOneLineUsageError(render("--size", "100000"), "--size", "at most 4096");
+    }
+
+    @Test
+    void thinContentPictureIsRefusedBeforeAnyWork() throws IOException {
+        PngWriter.write(new RgbImage(8000, 16, filled(8000 * 16, 0xFF336699)), content, Map.of());
+
+        CliRun run = render();
+
+        assertOneLineUsageError(run, "content picture", "8000x16", "crop");
+    }
+
+    @Test
+    void learningRateAboveTheWindowsLimitIsRefused() {
+        assertOneLineUsageError(render("--lr", "1e9"), "--lr", "at most 10");
+    }
+
+    @Test
+    void qualityCountsAboveTheWindowsLimitsAreRefused() {
+        assertOneLineUsageError(render("--scales", "100"), "--scales", "at most 8");
+        assertOneLineUsageError(render("--lbfgs-history", "100000"), "--lbfgs-history", "at most 200");
+    }
+
+    @Test
     void unknownBackboneNamesTheChoices() {
         CliRun run = render("--backbone", "resnet");
 

@@ -5,6 +5,7 @@ import app.atelier.engine.ComputeDevice;
 import app.atelier.engine.Defaults;
 import app.atelier.engine.InitMode;
 import app.atelier.engine.LiveParameters;
+import app.atelier.engine.RenderSize;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.HPos;
 import javafx.scene.Node;
@@ -37,7 +38,7 @@ public final class ControlsPane extends VBox {
         SettingsGrid.row(balance, 4, "TV smoothing", "Total-variation weight γ: evens out pixel noise (0 = off)",
                 withId(NumberField.forDouble(settings.tvWeightProperty(), 0, 1e12), "tv-weight"));
         SettingsGrid.row(balance, 5, "Learning rate", "Optimiser step on pixels; larger changes the picture faster but noisier",
-                withId(NumberField.forDouble(settings.learningRateProperty(), 1e-6, 10), "learning-rate"));
+                withId(NumberField.forDouble(settings.learningRateProperty(), 1e-6, LiveParameters.MAX_LEARNING_RATE), "learning-rate"));
 
         ChoiceBox<String> contentLayer = new ChoiceBox<>();
         contentLayer.setId("content-layer");
@@ -60,7 +61,7 @@ public final class ControlsPane extends VBox {
         layers.add(new StyleLayerList(settings), 0, 2, 2, 1);
 
         GridPane output = SettingsGrid.create();
-        NumberField size = withId(NumberField.forInteger(settings.sizeProperty(), 16, 4096), "output-size");
+        NumberField size = withId(NumberField.forInteger(settings.sizeProperty(), RenderSize.MIN_LONG_SIDE, RenderSize.MAX_LONG_SIDE), "output-size");
         SettingsGrid.row(output, 0, "Size (px)", "Long side of the picture; changing it during a run restarts the targets", size);
         NumberField iterations = withId(NumberField.forInteger(settings.iterationsProperty(), 1, 1_000_000), "iterations");
         SettingsGrid.row(output, 1, "Iterations", "How many optimisation steps a run takes", locked(iterations, jobActive));

@@ -2,6 +2,7 @@ package app.atelier.ui.controls;
 
 import app.atelier.engine.OptimizerKind;
 import app.atelier.engine.Pooling;
+import app.atelier.engine.RenderQuality;
 import app.atelier.ui.images.ImageFileChooser;
 import app.atelier.ui.images.ImageLoading;
 import app.atelier.ui.images.ImageRequest;
@@ -41,7 +42,7 @@ public final class QualityPane extends TitledPane {
                 kind -> kind == OptimizerKind.LBFGS ? "L-BFGS" : "Adam");
         SettingsGrid.row(grid, 0, "Optimiser", "Adam reacts smoothly to live edits; L-BFGS reaches a lower cost in fewer"
                 + " evaluations (the chart then counts evaluations)", optimizer);
-        NumberField history = NumberField.forInteger(quality.lbfgsHistoryProperty(), 1, 200);
+        NumberField history = NumberField.forInteger(quality.lbfgsHistoryProperty(), 1, RenderQuality.MAX_LBFGS_HISTORY);
         history.setId("lbfgs-history");
         history.disableProperty().bind(quality.optimizerProperty().isNotEqualTo(OptimizerKind.LBFGS));
         SettingsGrid.row(grid, 1, "L-BFGS history", "Curvature pairs L-BFGS keeps (two pictures of memory each);"
@@ -55,7 +56,7 @@ public final class QualityPane extends TitledPane {
         SettingsGrid.row(grid, 2, "L-BFGS tolerances", "Gradient, cost: L-BFGS stops once the largest gradient"
                 + " has fallen to this share of the first one, or once a step lowers the cost by less than this"
                 + " share of it", tolerances);
-        NumberField scales = NumberField.forInteger(quality.scalesProperty(), 1, 8);
+        NumberField scales = NumberField.forInteger(quality.scalesProperty(), 1, RenderQuality.MAX_SCALES);
         scales.setId("scales");
         SettingsGrid.row(grid, 3, "Scales", "Coarse to fine: number of sizes, about √2 apart, ending at the output size;"
                 + " the iterations are split between them unless set per scale. 1 = single scale", scales);
