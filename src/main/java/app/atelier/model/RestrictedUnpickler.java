@@ -25,10 +25,26 @@ import java.util.Set;
  */
 final class RestrictedUnpickler {
 
-    /** A Python tuple. */
-    record Tuple(List<Object> items) {
-        Tuple {
-            items = List.copyOf(items.stream().map(i -> i == null ? NONE : i).toList());
+    /**
+     * A Python tuple. Its nesting depth is known when it is built, and its hash is computed once:
+     * a pickle can share one tuple at every level of a deep nest through the memo, and hashing or
+     * printing that naively takes 2^depth steps.
+     */
+    static final class Tuple {
+        private final List<Object> items;
+        private final int depth;
+        private int hash;
+        private boolean hashed;
+
+        Tuple(List<Object> items) {
+            this.items = List.copyOf(items.stream().map(i -> i == null ? NONE : i).toList());
+            int deepest = 0;
+            for (Object item : this.items) {
+                if (item instanceof Tuple t) {
+                    deepest = Math.max(deepest, t.depth);
+                }
+            }
+            this.depth = deepest + 1;
         }
 
         Object get(int index) {
@@ -38,6 +54,30 @@ final class RestrictedUnpickler {
 
         int size() {
             return items.size();
+        }
+
+        int depth() {
+            return depth;
+        }
+
+        /** Only called on tuples that passed {@link RestrictedUnpickler#checkKey}: no lists or dicts inside. */
+        @Override
+        public int hashCode() {
+            if (!hashed) {
+                hash = items.hashCode();
+                hashed = true;
+            }
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other == this || other instanceof Tuple that && hashCode() == that.hashCode() && items.equals(that.items);
+        }
+
+        @Override
+        public String toString() {
+            return "a tuple of " + items.size();
         }
     }
 
@@ -84,6 +124,7 @@ final class RestrictedUnpickler {
     private final List<Object> stack = new ArrayList<>();
     private final List<Integer> marks = new ArrayList<>();
     private final Map<Long, Object> memo = new HashMap<>();
+    private final PickleLimits limits;
     private long position;
     private long opcodeStart;
 
@@ -95,6 +136,7 @@ final class RestrictedUnpickler {
         this.in = in;
         this.source = source;
         this.persistentLoader = persistentLoader;
+        this.limits = new PickleLimits(source);
     }
 
     /** How many bytes the pickle took, including its STOP. */
@@ -105,6 +147,7 @@ final class RestrictedUnpickler {
     Object load() throws IOException {
         while (true) {
             opcodeStart = position;
+            limits.opcode();
             int op = readByte();
             switch (op) {
                 case 0x80 -> readByte();                              // PROTO n
@@ -117,7 +160,7 @@ final class RestrictedUnpickler {
                 }
                 case '(' -> {
                     marks.add(stack.size());
-                    stack.add(MARK);
+                    push(MARK);
                 }
                 case '0' -> pop();
                 case '1' -> popToMark();
@@ -125,53 +168,53 @@ final class RestrictedUnpickler {
                 case 'N' -> push(NONE);
                 case 0x88 -> push(Boolean.TRUE);
                 case 0x89 -> push(Boolean.FALSE);
-                case 'J' -> push((long) readInt4());
+                case 'J' -> pushNew((long) readInt4());
                 case 'K' -> push((long) readByte());
-                case 'M' -> push((long) (readByte() | readByte() << 8));
-                case 0x8a -> push(readLong(readByte()));
-                case 0x8b -> push(readLong(checkedLength(readInt4())));
-                case 'G' -> push(Double.longBitsToDouble(readLongBigEndian()));
-                case 'X' -> push(readString(checkedLength(readInt4())));
-                case 0x8c -> push(readString(readByte()));
-                case 0x8d -> push(readString(checkedLength(readLong8())));
-                case 'T' -> push(readAscii(checkedLength(readInt4())));
-                case 'U' -> push(readAscii(readByte()));
-                case 'B' -> push(readBytes(checkedLength(readInt4())));
-                case 'C' -> push(readBytes(readByte()));
-                case ')' -> push(new Tuple(List.of()));
-                case 't' -> push(new Tuple(popToMark()));
-                case 0x85 -> push(new Tuple(popN(1)));
-                case 0x86 -> push(new Tuple(popN(2)));
-                case 0x87 -> push(new Tuple(popN(3)));
-                case ']' -> push(new ArrayList<>());
-                case 'l' -> push(new ArrayList<>(popToMark()));
+                case 'M' -> pushNew((long) (readByte() | readByte() << 8));
+                case 0x8a -> pushNew(readLong(readByte()));
+                case 0x8b -> pushNew(readLong(checkedLength(readInt4())));
+                case 'G' -> pushNew(Double.longBitsToDouble(readLongBigEndian()));
+                case 'X' -> pushNew(readString(checkedLength(readInt4())));
+                case 0x8c -> pushNew(readString(readByte()));
+                case 0x8d -> pushNew(readString(checkedLength(readLong8())));
+                case 'T' -> pushNew(readAscii(checkedLength(readInt4())));
+                case 'U' -> pushNew(readAscii(readByte()));
+                case 'B' -> pushNew(readBytes(checkedLength(readInt4())));
+                case 'C' -> pushNew(readBytes(readByte()));
+                case ')' -> push(tuple(List.of()));
+                case 't' -> push(tuple(popToMark()));
+                case 0x85 -> push(tuple(popN(1)));
+                case 0x86 -> push(tuple(popN(2)));
+                case 0x87 -> push(tuple(popN(3)));
+                case ']' -> push(newList(List.of()));
+                case 'l' -> push(newList(popToMark()));
                 case 'a' -> {
                     Object item = pop();
-                    asList(peek()).add(item);
+                    addAll(asList(peek()), List.of(item));
                 }
                 case 'e' -> {
                     List<Object> items = popToMark();
-                    asList(peek()).addAll(items);
+                    addAll(asList(peek()), items);
                 }
-                case '}' -> push(new LinkedHashMap<>());
+                case '}' -> push(newDict());
                 case 'd' -> {
                     List<Object> items = popToMark();
-                    Map<Object, Object> dict = new LinkedHashMap<>();
+                    Map<Object, Object> dict = newDict();
                     putPairs(dict, items);
                     push(dict);
                 }
                 case 's' -> {
                     Object value = pop();
                     Object key = pop();
-                    asDict(peek()).put(key, value);
+                    put(asDict(peek()), key, value);
                 }
                 case 'u' -> {
                     List<Object> items = popToMark();
                     putPairs(asDict(peek()), items);
                 }
-                case 'q' -> memo.put((long) readByte(), peek());
-                case 'r' -> memo.put((long) readInt4() & 0xFFFFFFFFL, peek());
-                case 0x94 -> memo.put((long) memo.size(), peek());
+                case 'q' -> memoPut(readByte());
+                case 'r' -> memoPut(readInt4() & 0xFFFFFFFFL);
+                case 0x94 -> memoPut(memo.size());
                 case 'h' -> push(memoGet(readByte()));
                 case 'j' -> push(memoGet(readInt4() & 0xFFFFFFFFL));
                 case 'c' -> push(global(readLine(), readLine()));
@@ -227,13 +270,13 @@ final class RestrictedUnpickler {
         }
         switch (function.toString()) {
             case "collections.OrderedDict" -> {
-                Map<Object, Object> dict = new LinkedHashMap<>();
+                Map<Object, Object> dict = newDict();
                 if (args.size() == 1 && args.get(0) instanceof List<?> pairs) {
                     for (Object pair : pairs) {
                         if (!(pair instanceof Tuple t) || t.size() != 2) {
                             throw damaged("OrderedDict built from something other than pairs");
                         }
-                        dict.put(t.get(0), t.get(1));
+                        put(dict, t.get(0), t.get(1));
                     }
                 } else if (args.size() != 0) {
                     throw damaged("OrderedDict called with " + args.size() + " arguments");
@@ -266,12 +309,18 @@ final class RestrictedUnpickler {
         }
     }
 
-    private static String describe(Object value) {
+    static String describe(Object value) {
         if (value instanceof Global g) {
             return "'" + g + "'";
         }
         if (value instanceof StorageType s) {
             return "'torch." + s.name() + "'";
+        }
+        if (value instanceof List<?>) {
+            return "a list";
+        }
+        if (value instanceof Map<?, ?>) {
+            return "a dict";
         }
         return value == null || value == NONE ? "None" : "a " + value.getClass().getSimpleName();
     }
@@ -300,7 +349,63 @@ final class RestrictedUnpickler {
             throw damaged("odd number of items for a dict");
         }
         for (int i = 0; i < items.size(); i += 2) {
-            dict.put(items.get(i), items.get(i + 1));
+            put(dict, items.get(i), items.get(i + 1));
+        }
+    }
+
+    private Tuple tuple(List<Object> items) throws WeightsFormatException {
+        limits.object();
+        limits.items("tuple", items.size(), items.size());
+        Tuple tuple = new Tuple(items);
+        limits.tupleDepth(tuple.depth());
+        return tuple;
+    }
+
+    private List<Object> newList(List<Object> items) throws WeightsFormatException {
+        limits.object();
+        limits.items("list", items.size(), items.size());
+        return new ArrayList<>(items);
+    }
+
+    private Map<Object, Object> newDict() throws WeightsFormatException {
+        limits.object();
+        return new LinkedHashMap<>();
+    }
+
+    private void addAll(List<Object> list, List<Object> items) throws WeightsFormatException {
+        limits.items("list", (long) list.size() + items.size(), items.size());
+        list.addAll(items);
+    }
+
+    private void put(Map<Object, Object> dict, Object key, Object value) throws WeightsFormatException {
+        checkKey(key, 0);
+        limits.items("dict", dict.size() + 1L, 1);
+        dict.put(key, value);
+    }
+
+    /**
+     * Dict keys must be what Python can hash (numbers, strings, tuples of those): a list or dict
+     * as a key is not a real pickle, and hashing a list that contains itself never ends. Tuples
+     * are at most {@link PickleLimits#MAX_TUPLE_DEPTH} deep, so this recursion is bounded.
+     */
+    private void checkKey(Object key, int depth) throws WeightsFormatException {
+        if (key instanceof Tuple tuple) {
+            for (int i = 0; i < tuple.size(); i++) {
+                checkKey(tuple.get(i), depth + 1);
+            }
+            return;
+        }
+        if (!(key == null || key instanceof String || key instanceof Long || key instanceof BigInteger
+                || key instanceof Double || key instanceof Boolean)) {
+            throw new WeightsFormatException(source + ": refused: the pickle uses " + describe(key)
+                    + " as a dict key (byte " + opcodeStart + "), which Python cannot hash; not a plain weights file");
+        }
+    }
+
+    private void memoPut(long key) throws WeightsFormatException {
+        Object value = peek();
+        if (memo.put(key, value) == null) {
+            limits.memo(memo.size());
         }
     }
 
@@ -346,7 +451,14 @@ final class RestrictedUnpickler {
         return value;
     }
 
-    private void push(Object value) {
+    /** Pushes an object the pickle just built (a number, a string), counting it against the limits. */
+    private void pushNew(Object value) throws WeightsFormatException {
+        limits.object();
+        push(value);
+    }
+
+    private void push(Object value) throws WeightsFormatException {
+        limits.stack(stack.size() + 1);
         stack.add(value);
     }
 
@@ -386,6 +498,7 @@ final class RestrictedUnpickler {
     }
 
     private int readByte() throws IOException {
+        limits.bytes(position + 1);
         int b = in.read();
         if (b < 0) {
             throw new EOFException(source + ": the pickle ends early at byte " + position + " (the file is truncated)");
@@ -414,13 +527,14 @@ final class RestrictedUnpickler {
 
     /** Strings in weight files are short; a huge length is damage, and must not allocate gigabytes. */
     private int checkedLength(long length) throws WeightsFormatException {
-        if (length < 0 || length > 64L * 1024 * 1024) {
+        if (length < 0 || length > PickleLimits.MAX_STREAM_BYTES) {
             throw damaged("implausible length " + length);
         }
         return (int) length;
     }
 
     private byte[] readBytes(int length) throws IOException {
+        limits.bytes(position + length);
         byte[] bytes = in.readNBytes(length);
         position += bytes.length;
         if (bytes.length < length) {

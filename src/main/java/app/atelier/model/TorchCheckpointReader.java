@@ -45,6 +45,9 @@ public final class TorchCheckpointReader {
     private record Storage(String key, TorchDType dtype, long elements) {
     }
 
+    /** How deep a state dict may sit inside a training checkpoint ("model" → "state_dict" → ...). */
+    private static final int MAX_STATE_DICT_NESTING = 3;
+
     /** Reads every tensor of {@code file}. */
     public static Map<String, NamedTensor> read(Path file) throws IOException {
         return read(file, name -> true);
@@ -52,6 +55,16 @@ public final class TorchCheckpointReader {
 
     /** Reads the tensors whose names {@code wanted} accepts, in the file's order, as float32. */
     public static Map<String, NamedTensor> read(Path file, Predicate<String> wanted) throws IOException {
+        return read(file, wanted, TensorBudget.ANY);
+    }
+
+    /**
+     * Reads the tensors whose names {@code wanted} accepts, in the file's order, as float32;
+     * refuses, before reading any tensor data, a file whose wanted tensors exceed {@code budget}
+     * or are not floating point.
+     */
+    public static Map<String, NamedTensor> read(Path file, Predicate<String> wanted, TensorBudget budget)
+            throws IOException {
         byte[] head = new byte[512];
         int headLength;
         try (InputStream in = Files.newInputStream(file)) {
@@ -59,16 +72,19 @@ public final class TorchCheckpointReader {
         }
         try {
             if (headLength >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-                return readZip(file, wanted);
+                return readZip(file, wanted, budget);
             }
             if (headLength >= 2 && (head[0] & 0xFF) == 0x80) {
-                return readLegacy(file, wanted);
+                return readLegacy(file, wanted, budget);
             }
         } catch (EOFException e) {
             throw new WeightsFormatException(e.getMessage(), e);
         } catch (RuntimeException e) {
             // Damaged input must end in a message for the user, whatever check it slipped past.
             throw new WeightsFormatException(file + ": damaged checkpoint (" + e + ")", e);
+        } catch (StackOverflowError e) {
+            // The reader's own recursions are bounded; this is the last line should one be missed.
+            throw new WeightsFormatException(file + ": refused: nested too deeply to read; not a plain weights file", e);
         }
         if (headLength >= 262 && new String(head, 257, 5, StandardCharsets.ISO_8859_1).equals("ustar")) {
             throw new WeightsFormatException(file + ": a tar checkpoint from torch 0.1.9 or older, which Atelier"
@@ -77,7 +93,8 @@ public final class TorchCheckpointReader {
         throw new WeightsFormatException(file + ": not a PyTorch checkpoint (neither a zip nor a pickle stream)");
     }
 
-    private static Map<String, NamedTensor> readZip(Path file, Predicate<String> wanted) throws IOException {
+    private static Map<String, NamedTensor> readZip(Path file, Predicate<String> wanted, TensorBudget budget)
+            throws IOException {
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
@@ -104,13 +121,10 @@ public final class TorchCheckpointReader {
             try (InputStream in = new BufferedInputStream(zip.getInputStream(pickle))) {
                 root = new RestrictedUnpickler(in, source, id -> storageFromId(id, storages, source)).load();
             }
-            Map<String, TensorRef> tensors = tensorsOf(root, file);
+            Map<String, TensorRef> tensors = wantedTensors(tensorsOf(root, file, 0), wanted, budget, file);
             Map<String, ByteBuffer> data = new HashMap<>();
             Map<String, NamedTensor> result = new LinkedHashMap<>();
             for (Map.Entry<String, TensorRef> entry : tensors.entrySet()) {
-                if (!wanted.test(entry.getKey())) {
-                    continue;
-                }
                 Storage storage = storageOf(entry.getKey(), entry.getValue(), file);
                 ByteBuffer bytes = data.get(storage.key());
                 if (bytes == null) {
@@ -119,7 +133,12 @@ public final class TorchCheckpointReader {
                         throw new WeightsFormatException(file + ": tensor '" + entry.getKey() + "' refers to storage "
                                 + storage.key() + ", which the file does not contain (truncated or damaged)");
                     }
-                    long expected = storage.elements() * storage.dtype().size();
+                    long expected = storageBytes(storage, file);
+                    if (storageEntry.getSize() >= 0 && storageEntry.getSize() != expected) {
+                        // The zip's own record of the size, checked before anything is inflated.
+                        throw new WeightsFormatException(file + ": storage " + storage.key() + " of tensor '" + entry.getKey()
+                                + "' holds " + storageEntry.getSize() + " bytes, expected " + expected + " (damaged)");
+                    }
                     byte[] raw = readEntry(zip, storageEntry, expected, file);
                     if (raw.length != expected) {
                         throw new WeightsFormatException(file + ": storage " + storage.key() + " of tensor '" + entry.getKey()
@@ -148,7 +167,8 @@ public final class TorchCheckpointReader {
         }
     }
 
-    private static Map<String, NamedTensor> readLegacy(Path file, Predicate<String> wanted) throws IOException {
+    private static Map<String, NamedTensor> readLegacy(Path file, Predicate<String> wanted, TensorBudget budget)
+            throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             String name = file.getFileName().toString();
             long position = 0;
@@ -161,7 +181,8 @@ public final class TorchCheckpointReader {
             }
             PickleResult protocol = unpickle(channel, magic.end(), name + " (protocol)", id -> null);
             if (!Long.valueOf(1001).equals(protocol.value())) {
-                throw new WeightsFormatException(file + ": unsupported legacy checkpoint protocol " + protocol.value());
+                throw new WeightsFormatException(file + ": unsupported legacy checkpoint protocol "
+                        + (protocol.value() instanceof Long number ? number : RestrictedUnpickler.describe(protocol.value())));
             }
             PickleResult sysInfo = unpickle(channel, protocol.end(), name + " (system info)", id -> null);
             if (sysInfo.value() instanceof Map<?, ?> info && Boolean.FALSE.equals(info.get("little_endian"))) {
@@ -179,7 +200,7 @@ public final class TorchCheckpointReader {
             long at = keys.end();
             long size = channel.size();
             for (Object key : keyList) {
-                Storage storage = storages.get(String.valueOf(key));
+                Storage storage = key instanceof String storageKey ? storages.get(storageKey) : null;
                 if (storage == null) {
                     throw new WeightsFormatException(file + ": damaged: storage " + key + " is listed but not used");
                 }
@@ -189,27 +210,24 @@ public final class TorchCheckpointReader {
                     throw new WeightsFormatException(file + ": damaged: storage " + key + " says " + elements
                             + " elements, the state dict says " + storage.elements());
                 }
-                long length = elements * storage.dtype().size();
-                if (at + 8 + length > size) {
+                long length = storageBytes(storage, file);
+                if (length > size - 8 - at) {
                     throw new WeightsFormatException(file + ": truncated: storage " + key + " needs " + length
                             + " bytes from byte " + (at + 8) + " but the file ends at byte " + size);
                 }
                 dataOffsets.put(storage.key(), at + 8);
                 at += 8 + length;
             }
-            Map<String, TensorRef> tensors = tensorsOf(main.value(), file);
+            Map<String, TensorRef> tensors = wantedTensors(tensorsOf(main.value(), file, 0), wanted, budget, file);
             Map<String, NamedTensor> result = new LinkedHashMap<>();
             Map<String, ByteBuffer> data = new HashMap<>();
             for (Map.Entry<String, TensorRef> entry : tensors.entrySet()) {
-                if (!wanted.test(entry.getKey())) {
-                    continue;
-                }
                 Storage storage = storageOf(entry.getKey(), entry.getValue(), file);
                 Long offset = dataOffsets.get(storage.key());
                 if (offset == null) {
                     throw new WeightsFormatException(file + ": damaged: the data of tensor '" + entry.getKey() + "' is missing");
                 }
-                long length = storage.elements() * storage.dtype().size();
+                long length = storageBytes(storage, file);
                 if (length > Integer.MAX_VALUE) {
                     throw new WeightsFormatException(file + ": storage of '" + entry.getKey() + "' is too large");
                 }
@@ -262,7 +280,9 @@ public final class TorchCheckpointReader {
         if (tuple.size() > 5 && tuple.get(5) != null) {
             throw new WeightsFormatException(source + ": storage views (torch before 0.4) are not supported");
         }
-        String key = String.valueOf(tuple.get(2));
+        if (!(tuple.get(2) instanceof String key)) {
+            throw new WeightsFormatException(source + ": damaged: a storage key that is not a string");
+        }
         if (!(tuple.get(4) instanceof Long elements) || elements < 0) {
             throw new WeightsFormatException(source + ": damaged: storage " + key + " has no element count");
         }
@@ -275,7 +295,11 @@ public final class TorchCheckpointReader {
     }
 
     /** The tensors of a state dict, or of the state dict inside a training checkpoint. */
-    private static Map<String, TensorRef> tensorsOf(Object root, Path file) throws WeightsFormatException {
+    private static Map<String, TensorRef> tensorsOf(Object root, Path file, int nesting) throws WeightsFormatException {
+        if (nesting > MAX_STATE_DICT_NESTING) {
+            throw new WeightsFormatException(file + ": refused: its 'state_dict' or 'model' entries nest more than "
+                    + MAX_STATE_DICT_NESTING + " deep (a dict inside itself?); not a plain weights file");
+        }
         if (!(root instanceof Map<?, ?> map)) {
             throw new WeightsFormatException(file + ": holds no dict of tensors (found "
                     + (root == null ? "None" : root.getClass().getSimpleName()) + ")");
@@ -289,12 +313,62 @@ public final class TorchCheckpointReader {
         if (tensors.isEmpty()) {
             for (String key : List.of("state_dict", "model", "model_state_dict")) {
                 if (map.get(key) instanceof Map<?, ?> nested) {
-                    return tensorsOf(nested, file);
+                    return tensorsOf(nested, file, nesting + 1);
                 }
             }
             throw new WeightsFormatException(file + ": holds no tensors");
         }
         return tensors;
+    }
+
+    /**
+     * The tensors {@code wanted} accepts, checked before any of their data is read: floating point
+     * (integer storages are counts or indices, never weights: the other readers refuse them too)
+     * and within {@code budget}, both as declared storage and as float32 once read (a stride of 0
+     * makes one stored value stand for millions).
+     */
+    private static Map<String, TensorRef> wantedTensors(Map<String, TensorRef> tensors, Predicate<String> wanted,
+                                                        TensorBudget budget, Path file) throws WeightsFormatException {
+        Map<String, TensorRef> result = new LinkedHashMap<>();
+        Map<String, Long> declared = new HashMap<>();
+        long materialised = 0;
+        for (Map.Entry<String, TensorRef> entry : tensors.entrySet()) {
+            if (!wanted.test(entry.getKey())) {
+                continue;
+            }
+            Storage storage = storageOf(entry.getKey(), entry.getValue(), file);
+            if (!storage.dtype().floating()) {
+                throw new WeightsFormatException(file + ": tensor '" + entry.getKey() + "' holds "
+                        + storage.dtype().label() + " values; weights must be floating point (float32, float64,"
+                        + " float16 or bfloat16)");
+            }
+            declared.put(storage.key(), storageBytes(storage, file));
+            try {
+                materialised = Math.addExact(materialised,
+                        Math.multiplyExact(NamedTensor.elementCount(entry.getValue().size()), (long) Float.BYTES));
+            } catch (ArithmeticException | IllegalArgumentException e) {
+                throw new WeightsFormatException(file + ": tensor '" + entry.getKey() + "' has an impossible shape "
+                        + Arrays.toString(entry.getValue().size()));
+            }
+            result.put(entry.getKey(), entry.getValue());
+        }
+        long declaredTotal = 0;
+        for (long bytes : declared.values()) {
+            declaredTotal = declaredTotal > Long.MAX_VALUE - bytes ? Long.MAX_VALUE : declaredTotal + bytes;
+        }
+        budget.check(file.toString(), "declares", declaredTotal);
+        budget.check(file.toString(), "would hold", materialised);
+        return result;
+    }
+
+    /** The bytes {@code storage} takes, overflow-checked: a hostile element count must not wrap to a small number. */
+    private static long storageBytes(Storage storage, Path file) throws WeightsFormatException {
+        try {
+            return Math.multiplyExact(storage.elements(), (long) storage.dtype().size());
+        } catch (ArithmeticException e) {
+            throw new WeightsFormatException(file + ": storage " + storage.key() + " is too large: "
+                    + storage.elements() + " " + storage.dtype().label() + " elements");
+        }
     }
 
     private static Storage storageOf(String name, TensorRef ref, Path file) throws WeightsFormatException {

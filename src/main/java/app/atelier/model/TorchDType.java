@@ -27,6 +27,16 @@ enum TorchDType {
         return size;
     }
 
+    /** Whether the values are floating point, as weights are; integer storages hold counts or indices. */
+    boolean floating() {
+        return this == FLOAT32 || this == FLOAT64 || this == FLOAT16 || this == BFLOAT16;
+    }
+
+    /** The type's usual name: "float32", "int64". */
+    String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     static TorchDType ofStorage(String name) {
         for (TorchDType type : values()) {
             if (type.storageName.equals(name)) {

@@ -87,7 +87,7 @@ public final class WeightsImporter {
             throw new WeightsFormatException(source + ": is a folder; " + architecture.name()
                     + " is imported from one .safetensors or .pth file");
         }
-        Map<String, NamedTensor> tensors = readTensors(source, architecture.names()::contains);
+        Map<String, NamedTensor> tensors = readTensors(source, architecture.names()::contains, TensorBudget.of(architecture));
         architecture.check(shapes(tensors), source.toString());
         List<NamedTensor> kept = new ArrayList<>();
         for (TensorSpec spec : architecture.tensors()) {
@@ -185,7 +185,8 @@ public final class WeightsImporter {
     private static Map<String, NamedTensor> readSqueezenetFile(Path source) throws IOException {
         Map<String, String> torchvision = TorchvisionNames.squeezenet();
         Map<String, NamedTensor> raw = readTensors(source,
-                name -> torchvision.containsKey(name) || torchvision.containsValue(name));
+                name -> torchvision.containsKey(name) || torchvision.containsValue(name),
+                TensorBudget.of(BackboneArchitecture.SQUEEZENET1_1));
         if (raw.keySet().stream().anyMatch(torchvision::containsKey)) {
             return raw;
         }
@@ -199,12 +200,24 @@ public final class WeightsImporter {
         return renamed;
     }
 
-    /** Reads the wanted tensors of a .safetensors or PyTorch file, chosen by its content, not its name. */
-    static Map<String, NamedTensor> readTensors(Path source, java.util.function.Predicate<String> wanted)
-            throws IOException {
+    /**
+     * Reads the wanted tensors of a .safetensors or PyTorch file, chosen by its content, not its
+     * name; refuses, before reading them, wanted tensors that exceed {@code budget}.
+     */
+    static Map<String, NamedTensor> readTensors(Path source, java.util.function.Predicate<String> wanted,
+                                                TensorBudget budget) throws IOException {
         if (isSafetensors(source)) {
             Map<String, NamedTensor> tensors = new LinkedHashMap<>();
             try (SafetensorsReader reader = SafetensorsReader.open(source)) {
+                // The header has been checked against the file's size: these bytes exist, but need not all be wanted.
+                long wantedBytes = 0;
+                for (String name : reader.names()) {
+                    if (wanted.test(name)) {
+                        SafetensorsReader.Entry entry = reader.entry(name).orElseThrow();
+                        wantedBytes += Math.max(entry.end() - entry.begin(), NamedTensor.elementCount(entry.shape()) * Float.BYTES);
+                    }
+                }
+                budget.check(source.toString(), "declares", wantedBytes);
                 for (String name : reader.names()) {
                     if (wanted.test(name)) {
                         tensors.put(name, reader.read(name));
@@ -213,7 +226,7 @@ public final class WeightsImporter {
             }
             return tensors;
         }
-        return TorchCheckpointReader.read(source, wanted);
+        return TorchCheckpointReader.read(source, wanted, budget);
     }
 
     private static List<String> tensorNames(Path source) throws IOException {

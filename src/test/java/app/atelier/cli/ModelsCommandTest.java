@@ -92,6 +92,23 @@ class ModelsCommandTest {
     }
 
     @Test
+    void hostileCheckpointsFailWithOneLine() throws Exception {
+        Path[] hostile = {
+                app.atelier.model.HostileCheckpoints.nestedTupleKey(dir.resolve("nested.pth"), 60),
+                app.atelier.model.HostileCheckpoints.selfContainingListKey(dir.resolve("self-list.pth")),
+                app.atelier.model.HostileCheckpoints.selfNestedStateDict(dir.resolve("self-dict.pth")),
+                app.atelier.model.HostileCheckpoints.declaredStorage(dir.resolve("storage.pth"), 64L << 20,
+                        new long[] {64L << 20}, new long[] {1})};
+        for (Path file : hostile) {
+            CliRun run = models("import", file.toString(), "--as", "vgg19");
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(AtelierCommand.EXIT_FAILURE);
+            assertThat(run.errLines()).as(run.err()).singleElement().asString()
+                    .startsWith("Error: ").contains(file.getFileName().toString()).contains("refused");
+            assertThat(run.out()).isEmpty();
+        }
+    }
+
+    @Test
     void downloadOfAnUnknownBackboneNamesTheChoices() {
         CliRun run = models("download", "alexnet");
         assertThat(run.exitCode()).isEqualTo(AtelierCommand.EXIT_USAGE);

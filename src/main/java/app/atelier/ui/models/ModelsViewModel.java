@@ -220,10 +220,15 @@ public final class ModelsViewModel {
         row.startWork(activity);
         worker.execute(() -> {
             ModelStatus status = null;
-            Exception failure = null;
+            Throwable failure = null;
             try {
                 status = work.call();
-            } catch (Exception e) {
+            } catch (java.io.IOException e) {
+                // A refused or damaged file is the user's news, not a bug: its one line is enough.
+                LOG.warn("{}: {}", failurePrefix, message(e));
+                failure = e;
+            } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+                // Errors too: a file that slips past the readers' limits must not kill this worker silently.
                 LOG.warn("{}", failurePrefix, e);
                 failure = e;
             }

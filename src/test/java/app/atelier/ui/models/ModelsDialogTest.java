@@ -145,11 +145,29 @@ class ModelsDialogTest {
     }
 
     @Test
+    void aHostileCheckpointIsRefusedInOneLineAndTheRowStaysUsable(FxRobot robot) throws Exception {
+        // A list that contains itself, used as a dict key: it used to overflow the worker's stack.
+        Path hostile = app.atelier.model.HostileCheckpoints.selfContainingListKey(dir.resolve("hostile.pth"));
+        open(robot, List.of(), BackboneCatalogue::entry, (owner, kind, folder) -> Optional.of(hostile));
+        waitForState(BackboneKind.VGG19, ModelState.MISSING);
+
+        robot.clickOn("#models-import-vgg19");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !models.backbone(BackboneKind.VGG19).busyProperty().get()
+                && !robot.lookup("#models-error-vgg19").queryAs(Label.class).getText().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(text(robot, "#models-error-vgg19")).contains("hostile.pth").contains("refused").doesNotContain("\n");
+        assertThat(text(robot, "#models-state-vgg19")).isEqualTo("Missing");
+        assertThat(robot.lookup("#models-import-vgg19").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
     void aDownloadShowsBytesRateAndCanBeCancelled(FxRobot robot) throws Exception {
         byte[] half = new byte[2_000_000];
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
-            exchange.sendResponseHeaders(200, half.length * 2L);
+            // The published size: a server offering another is refused before anything is downloaded.
+            exchange.sendResponseHeaders(200, BackboneCatalogue.entry(BackboneKind.VGG19).downloadBytes());
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(half);
                 out.flush();
@@ -169,8 +187,8 @@ class ModelsDialogTest {
                 () -> models.backbone(BackboneKind.VGG19).progressProperty().get() > 0);
         WaitForAsyncUtils.waitForFxEvents();
         // Progress is reported at most ten times a second, so the bar may stop short of the half sent.
-        assertThat(text(robot, "#models-activity-vgg19")).matches("\\d+\\.\\d of 4\\.0 MB · \\d+\\.\\d MB/s.*");
-        assertThat(robot.lookup("#models-progress-vgg19").queryAs(ProgressBar.class).getProgress()).isBetween(0.0, 0.5);
+        assertThat(text(robot, "#models-activity-vgg19")).matches("\\d+\\.\\d of 574\\.7 MB · \\d+\\.\\d MB/s.*");
+        assertThat(robot.lookup("#models-progress-vgg19").queryAs(ProgressBar.class).getProgress()).isBetween(0.0, 0.01);
         Button cancel = robot.lookup("#models-cancel-vgg19").queryButton();
         assertThat(cancel.isVisible()).isTrue();
 
