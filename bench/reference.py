@@ -45,6 +45,7 @@ DEFAULTS = {
 TV_WEIGHT, LEARNING_RATE = 0.0, 0.015
 
 MACS = {"conv": 0.0, "gram": 0.0}  # counted on the first evaluation
+PHASE_MS = {"forward": 0.0, "backward": 0.0}  # summed over evaluations, for --profile
 
 
 def conv_relu(x, weight, bias, stride=1, padding=0, count=False):
@@ -305,6 +306,29 @@ def peak_rss_mb():
     return 0.0
 
 
+def profile(args, state, cost, profile_next, iterations=5):
+    """Wall-clock phases over iterations 2..n-1 (the first warms up, the last runs under the
+    profiler), and torch's profiler over the last iteration's (first) evaluation, written as a
+    Chrome trace for bench/profile_table.py: the same as the engine's IterationProfile."""
+    phases = []
+    for i in range(iterations):
+        profile_next[0] = i == iterations - 1
+        PHASE_MS["forward"] = PHASE_MS["backward"] = 0.0
+        started = time.perf_counter()
+        state["optimizer"].step(state["pixels"], cost, LEARNING_RATE)
+        stepped = time.perf_counter()
+        picture = to_picture(state["pixels"])
+        del picture
+        done = time.perf_counter()
+        phases.append((PHASE_MS["forward"], PHASE_MS["backward"],
+                       (stepped - started) * 1000.0 - PHASE_MS["forward"] - PHASE_MS["backward"],
+                       (done - stepped) * 1000.0))
+    kept = phases[1:-1] or phases
+    medians = [float(np.median([p[k] for p in kept])) for k in range(4)]
+    print("PHASES impl=pytorch backbone=%s size=%d forward_ms=%.2f backward_ms=%.2f step_ms=%.2f picture_ms=%.2f"
+          " trace=%s" % (args.backbone, args.size, *medians, args.profile))
+
+
 def serve(args, content, state, new_optimizer, iterate, counter):
     """The batch protocol of `atelier bench --serve` (see BatchServer.java), on stdin and stdout:
     READY after the warm-up; RUN k -> BATCH iterations=k evaluations=e restarted=r ms=t1,...;
@@ -359,6 +383,8 @@ def main():
     lever.add_argument("--bf16", action="store_true", help="backbone in bfloat16 (autocast), costs in float32")
     parser.add_argument("--serve", action="store_true",
                         help="keep running and time batches on command (RUN k / QUIT on stdin), for bench/pairs.py")
+    parser.add_argument("--profile", default=None, metavar="TRACE",
+                        help="print the phases of an iteration and write one evaluation's profile to TRACE")
     parser.add_argument("--save", default=None, help="write the last picture to this PNG (to look at a lever's effect)")
     args = parser.parse_args()
 
@@ -395,9 +421,16 @@ def main():
     def evaluate(x, count=False):
         """Cost and gradient at x, with every part read as a number, as the engine does."""
         with torch.enable_grad():
-            return evaluate_with_grad(x, count)
+            if not profile_next[0]:
+                return evaluate_with_grad(x, count)
+            profile_next[0] = False
+            with torch.autograd.profiler.profile() as profiler:
+                result = evaluate_with_grad(x, count)
+            profiler.export_chrome_trace(args.profile)
+            return result
 
     def evaluate_with_grad(x, count):
+        started = time.perf_counter()
         layout = torch.channels_last if args.channels_last else torch.contiguous_format
         leaf = x.detach().clone(memory_format=layout).requires_grad_(True)
         with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
@@ -418,7 +451,10 @@ def main():
         total = content_total * layers["alpha"] + style_total * layers["beta"] + tv * TV_WEIGHT
         breakdown = (total.item(), content_total.item(), style_total.item(), tv.item())
         del features
+        evaluated = time.perf_counter()
+        PHASE_MS["forward"] += (evaluated - started) * 1000.0
         total.backward()
+        PHASE_MS["backward"] += (time.perf_counter() - evaluated) * 1000.0
         counter[0] += 1
         if args.weights_grad:
             for parameters in weight_tensors(net):
@@ -441,7 +477,11 @@ def main():
         del picture
         return (time.perf_counter() - started) * 1000.0
 
+    profile_next = [False]
     state["optimizer"] = new_optimizer()
+    if args.profile:
+        profile(args, state, lambda x: evaluate(x, count=(counter[0] == 0)), profile_next)
+        return
     if args.serve:
         serve(args, content, state, new_optimizer, iterate, counter)
         return
