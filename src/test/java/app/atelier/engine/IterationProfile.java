@@ -50,7 +50,7 @@ class IterationProfile {
                     List.of(new StyleSource(style, 1.0)), quality.mask(), quality.matchHistogram()), size,
                     quality.styleScale());
             NDArray pixels = ImageTensors.toTensor(manager, stage.content(), DataType.FLOAT32);
-            PixelOptimizer optimizer = StyleTransferJob.createOptimizer(quality, manager);
+            PixelOptimizer optimizer = PixelOptimizer.create(quality, manager);
             IterateAverage average = new IterateAverage(quality.emaDecay(), manager);
             stage.objective().prepare(parameters);
             for (int i = 0; i < iterations; i++) {
@@ -83,7 +83,7 @@ class IterationProfile {
                 medians[3], trace);
     }
 
-    /** StyleTransferJob's costAndGradient, with its forward and backward timed apart. */
+    /** {@link CostGradient#at}, with its forward and backward timed apart. */
     private static PixelOptimizer.CostAndGradient evaluate(StyleObjective objective, NDArray pixels,
                                                            LiveParameters parameters, NDManager scope,
                                                            double[] times, Path trace) {
