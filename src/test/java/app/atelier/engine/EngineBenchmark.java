@@ -3,6 +3,7 @@ package app.atelier.engine;
 import app.atelier.TestData;
 import app.atelier.image.RgbImage;
 import app.atelier.model.NamedTensor;
+import app.atelier.model.RandomVgg19Weights;
 import app.atelier.model.SafetensorsWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,26 +79,15 @@ class EngineBenchmark {
         writeMadeUpVgg19(file, 1f);
     }
 
-    /** As above with every weight multiplied by {@code gain} (a huge gain overflows float32). */
+    /** As above with every value multiplied by {@code gain} (a huge gain overflows float32). */
     static void writeMadeUpVgg19(Path file, float gain) throws Exception {
-        int[][] blocks = {{64, 64}, {128, 128}, {256, 256, 256, 256}, {512, 512, 512, 512}, {512, 512, 512, 512}};
-        Random random = new Random(5);
         List<NamedTensor> tensors = new ArrayList<>();
-        int index = 0;
-        int in = 3;
-        for (int[] block : blocks) {
-            for (int out : block) {
-                float[] weight = new float[out * in * 9];
-                float scale = (float) Math.sqrt(2.0 / (in * 9)) * gain;
-                for (int i = 0; i < weight.length; i++) {
-                    weight[i] = (float) random.nextGaussian() * scale;
-                }
-                tensors.add(new NamedTensor("features." + index + ".weight", new long[] {out, in, 3, 3}, weight));
-                tensors.add(new NamedTensor("features." + index + ".bias", new long[] {out}, new float[out]));
-                index += 2;
-                in = out;
+        for (NamedTensor tensor : RandomVgg19Weights.tensors(5)) {
+            float[] values = tensor.data().clone();
+            for (int i = 0; i < values.length; i++) {
+                values[i] *= gain;
             }
-            index++;
+            tensors.add(new NamedTensor(tensor.name(), tensor.shape(), values));
         }
         SafetensorsWriter.write(file, tensors);
     }

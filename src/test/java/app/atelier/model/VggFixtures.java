@@ -22,11 +22,8 @@ final class VggFixtures {
 
     /** VGG19's 32 convolution tensors plus a small stand-in classifier that import must drop. */
     static List<NamedTensor> vgg19WithClassifier(long seed) {
+        List<NamedTensor> tensors = new ArrayList<>(RandomVgg19Weights.tensors(seed));
         Random random = new Random(seed);
-        List<NamedTensor> tensors = new ArrayList<>();
-        for (TensorSpec spec : BackboneArchitecture.VGG19.tensors()) {
-            tensors.add(random(spec.name(), random, spec.shape()));
-        }
         tensors.add(random("classifier.6.weight", random, 10, 8));
         tensors.add(random("classifier.6.bias", random, 10));
         return tensors;

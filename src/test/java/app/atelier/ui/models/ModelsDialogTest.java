@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import app.atelier.TestData;
 import app.atelier.engine.BackboneKind;
-import app.atelier.model.BackboneArchitecture;
 import app.atelier.model.BackboneCatalogue;
 import app.atelier.model.CatalogueEntry;
 import app.atelier.model.ModelState;
 import app.atelier.model.ModelStore;
-import app.atelier.model.NamedTensor;
+import app.atelier.model.RandomVgg19Weights;
 import app.atelier.model.SafetensorsWriter;
-import app.atelier.model.TensorSpec;
 import app.atelier.model.WeightsDownloader;
 import app.atelier.model.WeightsSearchPath;
 import com.sun.net.httpserver.HttpServer;
@@ -24,7 +22,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -245,20 +242,10 @@ class ModelsDialogTest {
         assertThat(robot.lookup("#models-state-vgg19").queryAs(Label.class).getText()).isEqualTo("Missing");
     }
 
-    /** VGG19's 32 convolution tensors with small deterministic values. */
+    /** VGG19's 32 convolution tensors with random values of a fixed seed. */
     private static Path writeVgg19Shaped(Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        List<NamedTensor> tensors = new ArrayList<>();
-        int n = 0;
-        for (TensorSpec spec : BackboneArchitecture.VGG19.tensors()) {
-            float[] data = new float[(int) NamedTensor.elementCount(spec.shape())];
-            for (int i = 0; i < data.length; i++) {
-                data[i] = ((i * 31 + n) % 17 - 8) * 0.005f;
-            }
-            tensors.add(new NamedTensor(spec.name(), spec.shape(), data));
-            n++;
-        }
-        SafetensorsWriter.write(file, tensors);
+        SafetensorsWriter.write(file, RandomVgg19Weights.tensors(3));
         return file;
     }
 }
