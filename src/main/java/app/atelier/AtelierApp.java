@@ -2,6 +2,7 @@ package app.atelier;
 
 import app.atelier.ui.StudioViewModel;
 import app.atelier.ui.StudioWindow;
+import app.atelier.ui.WindowPlacement;
 import app.atelier.ui.actions.Shortcuts;
 import app.atelier.ui.memory.RememberedStudio;
 import app.atelier.ui.memory.StudioMemory;
@@ -9,6 +10,7 @@ import app.atelier.ui.images.ImageRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -21,9 +23,6 @@ import javafx.stage.Stage;
  */
 public class AtelierApp extends Application {
 
-    private static final double DEFAULT_WIDTH = 1440;
-    private static final double DEFAULT_HEIGHT = 900;
-
     private StudioViewModel studio;
     private StudioMemory memory;
 
@@ -35,7 +34,7 @@ public class AtelierApp extends Application {
             remember(stage);
             Platform.exit();
         });
-        Scene scene = new Scene(window, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        Scene scene = new Scene(window);
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(StudioWindow.STYLESHEET)).toExternalForm());
         Shortcuts.install(scene, studio.render());
         stage.setTitle("Atelier");
@@ -45,16 +44,11 @@ public class AtelierApp extends Application {
                 stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
             }
         }
-        stage.setMinWidth(960);
-        stage.setMinHeight(640);
         stage.setScene(scene);
 
-        if (remembers()) {
-            memory.recall().ifPresent(remembered -> {
-                studio.restore(remembered);
-                placeWindow(stage, remembered.window());
-            });
-        }
+        Optional<RememberedStudio> remembered = remembers() ? memory.recall() : Optional.empty();
+        remembered.ifPresent(studio::restore);
+        WindowPlacement.apply(stage, remembered.map(RememberedStudio::window));
         openFiles(getParameters().getRaw());
         stage.setOnCloseRequest(event -> remember(stage));
         stage.show();
@@ -80,21 +74,6 @@ public class AtelierApp extends Application {
             studio.styles().offer(files.subList(1, files.size()).stream()
                     .<ImageRequest>map(file -> new ImageRequest.FromFile(Path.of(file))).toList());
         }
-    }
-
-    private static void placeWindow(Stage stage, RememberedStudio.WindowGeometry geometry) {
-        if (geometry == null || geometry.width() < 200 || geometry.height() < 200) {
-            return;
-        }
-        boolean onScreen = !javafx.stage.Screen.getScreensForRectangle(geometry.x(), geometry.y(),
-                geometry.width(), geometry.height()).isEmpty();
-        if (onScreen) {
-            stage.setX(geometry.x());
-            stage.setY(geometry.y());
-        }
-        stage.setWidth(geometry.width());
-        stage.setHeight(geometry.height());
-        stage.setMaximized(geometry.maximized());
     }
 
     private void remember(Stage stage) {
