@@ -13,6 +13,7 @@ final class BackboneLoader {
 
     static Backbone load(BackboneKind kind, Path weights, Pooling pooling, Device device, DataType dataType)
             throws IOException {
+        NativeWarnings.silence();
         return switch (kind) {
             case SQUEEZENET1_1 -> SqueezeNetBackbone.load(weights, device, dataType);
             case VGG19 -> Vgg19Backbone.load(weights, pooling, device, dataType);
