@@ -4,8 +4,11 @@ import app.atelier.engine.BackboneKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -173,9 +176,10 @@ public final class ModelStore {
     }
 
     /**
-     * Deletes {@code kind}'s installed weights from the install folder. Weights found elsewhere on
-     * the search path, and the built-in weights inside the application, are not touched: the
-     * message says where they are. Blocks.
+     * Deletes {@code kind}'s weights from the install folder when Atelier installed them there
+     * (their hash list carries its mark); weights someone else put there, weights found elsewhere
+     * on the search path and the built-in weights inside the application are never touched: the
+     * message says why and where they are. Blocks.
      */
     public void remove(BackboneKind kind) throws IOException {
         Path installed = WeightsImporter.installedLocation(installFolder, kind);
@@ -188,7 +192,22 @@ public final class ModelStore {
             throw new IOException(kind.displayName() + " is not installed in " + installFolder
                     + elsewhere.map(p -> "; the copy in use is " + p + ", outside Atelier's folder, and is left alone").orElse(""));
         }
-        WeightsImporter.deleteRecursively(installed);
-        Files.deleteIfExists(installed.resolveSibling(installed.getFileName() + WeightsImporter.SIDECAR_SUFFIX));
+        if (!WeightsImporter.installedByAtelier(installFolder, kind)) {
+            throw new IOException(kind.displayName() + " at " + installed + " was not installed by Atelier (no hash list"
+                    + " with Atelier's mark beside it), so it is left alone: weights someone else put in a folder,"
+                    + " a shared one above all, are never deleted; delete them yourself if they are yours");
+        }
+        try {
+            // Out of the way in one rename first: a crash while deleting leaves a hidden leftover
+            // (cleaned up by the next import), never a half-deleted backbone that looks installed.
+            Path aside = installed.resolveSibling("." + installed.getFileName() + "-removed-" + System.nanoTime());
+            Files.move(installed, aside, StandardCopyOption.ATOMIC_MOVE);
+            Files.deleteIfExists(installed.resolveSibling(installed.getFileName() + WeightsImporter.SIDECAR_SUFFIX));
+            WeightsImporter.deleteRecursively(aside);
+        } catch (FileSystemException e) {
+            throw new IOException("Could not remove " + kind.displayName() + " from " + installFolder + ": "
+                    + (e instanceof AccessDeniedException ? "permission denied" : e.getReason() == null ? "refused" : e.getReason())
+                    + " (" + e.getFile() + ")", e);
+        }
     }
 }

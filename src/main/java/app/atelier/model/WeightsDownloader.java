@@ -143,7 +143,7 @@ public final class WeightsDownloader {
             throw e;
         }
         Files.deleteIfExists(validatorFile(part));
-        WeightsImporter.moveIntoPlace(part, target);
+        InstallFiles.moveIntoPlace(part, target);
         return target;
     }
 

@@ -3,13 +3,12 @@ package app.atelier.model;
 import app.atelier.engine.BackboneKind;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +21,9 @@ import java.util.stream.Stream;
  * {@code .pth}, or a folder of {@code .npy} files) into what Atelier keeps, after checking every
  * tensor's shape against the architecture. VGG19 is kept as {@code vgg19.safetensors} holding only
  * the convolutions up to conv5_4; SqueezeNet 1.1 as a folder {@code squeezenet1_1/} of .npy files
- * with a {@code SHA256SUMS} list. Files are written beside the target and moved into place, so a
- * crash never leaves a half-written file under the final name.
+ * with a {@code SHA256SUMS} list. Files are written beside the target, synced and moved into
+ * place, so a crash never leaves a half-written file under the final name; the hash list carries
+ * {@link InstallFiles#MARK}, which is what lets {@code models remove} delete an install.
  */
 public final class WeightsImporter {
 
@@ -100,20 +100,30 @@ public final class WeightsImporter {
         return installSafetensors(tensors, installedLocation(folder, BackboneKind.VGG19), source);
     }
 
-    /** Writes {@code tensors} as {@code target} with a hash sidecar, each moved into place when complete. */
+    /**
+     * Writes {@code tensors} as {@code target} with a hash sidecar, each moved into place when
+     * complete: the old sidecar goes first, then the weights, then the new sidecar. A crash in
+     * between leaves weights without a recorded hash (still checked by reading them), never a
+     * hash of other weights, which would call good weights corrupt.
+     */
     static Path installSafetensors(List<NamedTensor> tensors, Path target, Path source) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, "." + target.getFileName() + "-", ".part");
+        Path temp = InstallFiles.newFile(folder, "." + target.getFileName() + "-", ".part");
         Path sidecarTemp = null;
         try {
             SafetensorsWriter.write(temp, tensors, Map.of("source", source.getFileName().toString(),
                     "kept", "convolutions only, torchvision names"));
             String hash = Sha256.of(temp);
-            sidecarTemp = Files.createTempFile(folder, "." + target.getFileName() + "-", ".sha256.part");
-            Files.writeString(sidecarTemp, hash + "  " + target.getFileName() + "\n");
-            moveIntoPlace(sidecarTemp, target.resolveSibling(target.getFileName() + SIDECAR_SUFFIX));
-            moveIntoPlace(temp, target);
+            sidecarTemp = InstallFiles.newFile(folder, "." + target.getFileName() + "-", ".sha256.part");
+            Files.writeString(sidecarTemp, hash + "  " + target.getFileName() + "\n" + InstallFiles.MARK + "\n");
+            InstallFiles.sync(temp);
+            InstallFiles.sync(sidecarTemp);
+            Path sidecar = target.resolveSibling(target.getFileName() + SIDECAR_SUFFIX);
+            Files.deleteIfExists(sidecar);
+            InstallFiles.moveIntoPlace(temp, target);
+            InstallFiles.moveIntoPlace(sidecarTemp, sidecar);
+            InstallFiles.syncFolder(folder);
             return target;
         } finally {
             Files.deleteIfExists(temp);
@@ -126,7 +136,7 @@ public final class WeightsImporter {
     private static Path installSqueezenet(Path source, Path folder) throws IOException {
         BackboneArchitecture architecture = BackboneArchitecture.SQUEEZENET1_1;
         Path target = installedLocation(folder, BackboneKind.SQUEEZENET1_1);
-        Path temp = Files.createTempDirectory(folder, "." + target.getFileName() + "-import-");
+        Path temp = InstallFiles.newFolder(folder, "." + target.getFileName() + "-import-");
         try {
             Path npyFolder = squeezenetNpyFolder(source);
             if (npyFolder != null) {
@@ -140,11 +150,11 @@ public final class WeightsImporter {
                 }
                 architecture.check(shapes, source.toString());
                 for (String name : architecture.names()) {
-                    Files.copy(npyFolder.resolve(name + ".npy"), temp.resolve(name + ".npy"));
+                    copyContent(npyFolder.resolve(name + ".npy"), temp.resolve(name + ".npy"));
                 }
                 Path licence = npyFolder.resolve("LICENSE");
                 if (Files.isRegularFile(licence)) {
-                    Files.copy(licence, temp.resolve("LICENSE"));
+                    copyContent(licence, temp.resolve("LICENSE"));
                 }
             } else {
                 Map<String, NamedTensor> tensors = readSqueezenetFile(source);
@@ -157,11 +167,24 @@ public final class WeightsImporter {
             for (String name : architecture.names()) {
                 sums.append(Sha256.of(temp.resolve(name + ".npy"))).append("  ").append(name).append(".npy\n");
             }
+            sums.append(InstallFiles.MARK).append('\n');
             Files.writeString(temp.resolve(SUMS_FILE), sums);
+            InstallFiles.sync(temp);
             replaceFolder(temp, target);
+            InstallFiles.syncFolder(folder);
             return target;
         } finally {
             deleteRecursively(temp);
+        }
+    }
+
+    /**
+     * Copies the bytes only: {@code Files.copy(Path, Path)} gives the copy the source's mode, so a
+     * read-only shared file would become a read-only install instead of one made with the umask.
+     */
+    private static void copyContent(Path from, Path to) throws IOException {
+        try (InputStream in = Files.newInputStream(from)) {
+            Files.copy(in, to);
         }
     }
 
@@ -280,13 +303,19 @@ public final class WeightsImporter {
         }
     }
 
-    /** Renames {@code from} to {@code to} in one step where the file system can, replacing {@code to}. */
-    static void moveIntoPlace(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
+    /**
+     * Whether {@code kind}'s weights in {@code folder} were installed there by Atelier: their hash
+     * list carries {@link InstallFiles#MARK}. Weights someone else put there (a shared folder)
+     * have no such list; a link is never Atelier's.
+     */
+    static boolean installedByAtelier(Path folder, BackboneKind kind) {
+        Path installed = installedLocation(folder, kind);
+        return switch (kind) {
+            case VGG19 -> Files.isRegularFile(installed, LinkOption.NOFOLLOW_LINKS)
+                    && InstallFiles.marked(installed.resolveSibling(installed.getFileName() + SIDECAR_SUFFIX));
+            case SQUEEZENET1_1 -> Files.isDirectory(installed, LinkOption.NOFOLLOW_LINKS)
+                    && InstallFiles.marked(installed.resolve(SUMS_FILE));
+        };
     }
 
     /** Puts the complete folder {@code ready} at {@code target}; an old one is moved aside first, then deleted. */
@@ -311,13 +340,6 @@ public final class WeightsImporter {
     }
 
     static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        InstallFiles.deleteRecursively(path);
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -103,7 +104,8 @@ final class WeightsInspector {
         if (deep) {
             Path sidecar = file.resolveSibling(file.getFileName() + WeightsImporter.SIDECAR_SUFFIX);
             if (Files.isRegularFile(sidecar)) {
-                String recorded = Files.readString(sidecar).strip().split("\\s+")[0];
+                List<String> lines = InstallFiles.hashLines(sidecar);
+                String recorded = lines.isEmpty() ? "" : lines.get(0).split("\\s+")[0];
                 if (!Sha256.matches(Sha256.of(file), recorded)) {
                     return corrupt(kind, file, "its SHA-256 differs from the one recorded at import (the file is damaged);"
                             + " download or import VGG19 again");
@@ -119,8 +121,8 @@ final class WeightsInspector {
 
     private static Map<String, String> readSums(Path sums) throws IOException {
         Map<String, String> hashes = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(sums)) {
-            String[] parts = line.strip().split("\\s+\\*?", 2);
+        for (String line : InstallFiles.hashLines(sums)) {
+            String[] parts = line.split("\\s+\\*?", 2);
             if (parts.length == 2) {
                 hashes.put(parts[1], parts[0]);
             }

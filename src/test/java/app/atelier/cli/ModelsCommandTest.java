@@ -92,6 +92,32 @@ class ModelsCommandTest {
     }
 
     @Test
+    void removeDeletesOnlyWhatAtelierInstalled() throws Exception {
+        // A folder filled by someone else (a shared one): Atelier's layout, but no record of an Atelier install.
+        Path foreign = dir.resolve("models");
+        Path squeezenet = Files.createDirectories(foreign.resolve("squeezenet1_1"));
+        try (var files = Files.list(TestData.squeezenet())) {
+            for (Path file : files.toList()) {
+                Files.copy(file, squeezenet.resolve(file.getFileName()));
+            }
+        }
+        Path vgg = Files.write(foreign.resolve("vgg19.safetensors"), new byte[] {1, 2, 3});
+        // A hash list the owner wrote with sha256sum is not Atelier's mark either.
+        Files.writeString(foreign.resolve("vgg19.safetensors.sha256"),
+                app.atelier.model.Sha256.of(vgg) + "  vgg19.safetensors\n");
+
+        for (String name : new String[] {"squeezenet1_1", "vgg19"}) {
+            CliRun run = models("remove", name);
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(AtelierCommand.EXIT_FAILURE);
+            assertThat(run.errLines()).singleElement().asString()
+                    .contains("was not installed by Atelier").contains("left alone");
+        }
+        assertThat(squeezenet.resolve("squeezenet0_conv0_weight.npy")).exists();
+        assertThat(vgg).exists();
+        assertThat(foreign.resolve("vgg19.safetensors.sha256")).exists();
+    }
+
+    @Test
     void hostileCheckpointsFailWithOneLine() throws Exception {
         Path[] hostile = {
                 app.atelier.model.HostileCheckpoints.nestedTupleKey(dir.resolve("nested.pth"), 60),

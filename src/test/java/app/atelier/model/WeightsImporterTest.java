@@ -118,6 +118,24 @@ class WeightsImporterTest {
     }
 
     @Test
+    void installedWeightsHonourTheUmask() throws IOException {
+        Path models = models();
+        // What this process's umask gives a new file and folder: a models folder shared by the
+        // users of one machine (umask 022) must stay readable to all of them.
+        var filePermissions = Files.getPosixFilePermissions(Files.createFile(models.resolve("probe")));
+        var folderPermissions = Files.getPosixFilePermissions(Files.createDirectory(models.resolve("probe-folder")));
+
+        Path vgg = WeightsImporter.importInto(VggFixtures.sharedVgg19(), BackboneKind.VGG19, models);
+        Path squeezenet = WeightsImporter.importInto(TestData.squeezenet(), BackboneKind.SQUEEZENET1_1, models);
+
+        assertThat(Files.getPosixFilePermissions(vgg)).isEqualTo(filePermissions);
+        assertThat(Files.getPosixFilePermissions(vgg.resolveSibling("vgg19.safetensors.sha256"))).isEqualTo(filePermissions);
+        assertThat(Files.getPosixFilePermissions(squeezenet)).isEqualTo(folderPermissions);
+        assertThat(Files.getPosixFilePermissions(squeezenet.resolve("squeezenet0_conv0_weight.npy"))).isEqualTo(filePermissions);
+        assertThat(Files.getPosixFilePermissions(squeezenet.resolve(WeightsImporter.SUMS_FILE))).isEqualTo(filePermissions);
+    }
+
+    @Test
     void aMissingVggTensorIsNamed() throws IOException {
         List<NamedTensor> tensors = new ArrayList<>(VggFixtures.vgg19WithClassifier(3));
         tensors.removeIf(t -> t.name().equals("features.34.bias"));

@@ -1,0 +1,137 @@
+package app.atelier.model;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * How Atelier writes into a models folder and recognises what it wrote there: temporary names
+ * created with the user's umask (a folder shared by several users stays readable to them, which
+ * {@code Files.createTempFile}'s 0600 is not), data synced before it is renamed into place, and
+ * the mark, a comment line in the hash list written with every install, without which
+ * {@code models remove} deletes nothing.
+ */
+final class InstallFiles {
+
+    /** The line that marks a hash list as written by an Atelier install. */
+    static final String MARK = "# installed by Atelier: `atelier models remove` may delete these weights";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private InstallFiles() {
+    }
+
+    /** A new empty file named {@code prefix}RANDOM{@code suffix} in {@code folder}, with the umask's permissions. */
+    static Path newFile(Path folder, String prefix, String suffix) throws IOException {
+        while (true) {
+            try {
+                return Files.createFile(folder.resolve(prefix + randomPart() + suffix));
+            } catch (FileAlreadyExistsException taken) {
+                // Another name is drawn.
+            }
+        }
+    }
+
+    /** A new empty folder named {@code prefix}RANDOM in {@code folder}, with the umask's permissions. */
+    static Path newFolder(Path folder, String prefix) throws IOException {
+        while (true) {
+            try {
+                return Files.createDirectory(folder.resolve(prefix + randomPart()));
+            } catch (FileAlreadyExistsException taken) {
+                // Another name is drawn.
+            }
+        }
+    }
+
+    private static String randomPart() {
+        byte[] bytes = new byte[6];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /**
+     * Forces {@code path}'s data (a file, or each file of a folder, then the folder) to disk:
+     * without it a crash soon after a rename can leave the final name over blocks never written.
+     */
+    static void sync(Path path) throws IOException {
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> entries = Files.list(path)) {
+                for (Path entry : entries.toList()) {
+                    if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                        syncFile(entry);
+                    }
+                }
+            }
+            syncFolder(path);
+        } else {
+            syncFile(path);
+        }
+    }
+
+    private static void syncFile(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    /** Makes a rename inside {@code folder} durable; not every system can open a folder, which is then skipped. */
+    static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Windows cannot open a directory as a channel; its renames are journaled by NTFS.
+        }
+    }
+
+    /** Renames {@code from} to {@code to} in one step where the file system can, replacing {@code to}. */
+    static void moveIntoPlace(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Whether the hash list {@code sums} carries Atelier's mark; a list the user wrote with sha256sum does not. */
+    static boolean marked(Path sums) {
+        if (!Files.isRegularFile(sums, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (Stream<String> lines = Files.lines(sums)) {
+            return lines.limit(200).anyMatch(line -> line.strip().equals(MARK));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    /** The lines of a hash list that are hashes ("HASH  NAME"), without comments such as the mark. */
+    static List<String> hashLines(Path sums) throws IOException {
+        return Files.readAllLines(sums).stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
+    }
+
+    /** Deletes {@code path} and, for a folder, everything inside it; links are deleted, never followed. */
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
