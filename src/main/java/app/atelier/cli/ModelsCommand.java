@@ -263,44 +263,26 @@ public final class ModelsCommand implements Callable<Integer> {
         }
     }
 
-    /** Draws download progress on the terminal, redrawn in place; called on the download thread. */
+    /** Draws download progress on the terminal's progress line; called on the download thread. */
     static final class TerminalProgress implements DownloadListener {
 
-        private static final int BAR_WIDTH = 24;
-        private final PrintWriter err;
-        private int lastLength;
+        private final ProgressLine line;
 
         TerminalProgress(PrintWriter err) {
-            this.err = err;
+            line = new ProgressLine(err);
         }
 
         @Override
         public void progress(DownloadProgress progress) {
-            String line = line(progress);
-            err.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
-            err.flush();
-            lastLength = line.length();
+            line.show(ProgressLine.download(progress));
         }
 
         @Override
         public void stage(DownloadStage stage) {
             if (stage != DownloadStage.DOWNLOADING) {
-                err.println();
-                err.print(stage == DownloadStage.VERIFYING ? "Checking the SHA-256..." : "Keeping what style transfer needs...");
-                err.flush();
-                lastLength = 0;
+                line.end();
+                line.show(stage == DownloadStage.VERIFYING ? "Checking the SHA-256..." : "Keeping what style transfer needs...");
             }
-        }
-
-        /** "[######..................]  120.3/574.7 MB  8.2 MB/s  ETA 0:55". */
-        static String line(DownloadProgress progress) {
-            double fraction = Math.max(0, progress.fraction());
-            int filled = (int) (BAR_WIDTH * fraction);
-            String bar = "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "]";
-            String total = progress.totalBytes() > 0 ? String.format(Locale.ROOT, "/%.1f", progress.totalBytes() / 1e6) : "";
-            String eta = progress.remaining().map(d -> "  ETA " + ProgressLine.duration(d.toSeconds())).orElse("");
-            return String.format(Locale.ROOT, "%s %.1f%s MB  %.1f MB/s%s",
-                    bar, progress.receivedBytes() / 1e6, total, progress.bytesPerSecond() / 1e6, eta);
         }
     }
 }

@@ -22,7 +22,7 @@ final class ProgressReporter implements JobListener {
     private static final int RATE_WINDOW = 20;
     private static final long REDRAW_NANOS = 100_000_000L;
 
-    private final PrintWriter err;
+    private final ProgressLine line;
     private final int totalIterations;
     private final int logEvery;
     private final boolean quiet;
@@ -31,7 +31,6 @@ final class ProgressReporter implements JobListener {
     private final CountDownLatch finished = new CountDownLatch(1);
     private long recentNanosSum;
     private int done;
-    private int lastLineLength;
     private long lastDrawn;
     private volatile JobState finalState;
     private volatile Throwable failure;
@@ -40,7 +39,7 @@ final class ProgressReporter implements JobListener {
      * @param frameSink receives every frame this listener is given, on the delivery thread
      */
     ProgressReporter(PrintWriter err, int totalIterations, int logEvery, boolean quiet, Consumer<Frame> frameSink) {
-        this.err = err;
+        this.line = new ProgressLine(err);
         this.totalIterations = totalIterations;
         this.logEvery = logEvery;
         this.quiet = quiet;
@@ -58,7 +57,8 @@ final class ProgressReporter implements JobListener {
                 recentNanosSum -= recentNanos.removeFirst();
             }
             if (!quiet && (record.iteration() % logEvery == 0 || record.iteration() == 1)) {
-                printLine(ProgressLine.losses(record.iteration(), totalIterations, record.loss()));
+                line.printAbove(ProgressLine.losses(record.iteration(), totalIterations, record.loss()));
+                lastDrawn = 0;
             }
         }
         long now = System.nanoTime();
@@ -84,8 +84,7 @@ final class ProgressReporter implements JobListener {
         this.finalState = state;
         if (!quiet) {
             drawBar();
-            err.println();
-            err.flush();
+            line.end();
         }
         finished.countDown();
     }
@@ -105,19 +104,6 @@ final class ProgressReporter implements JobListener {
 
     private void drawBar() {
         double rate = recentNanosSum > 0 ? recentNanos.size() * 1e9 / recentNanosSum : Double.NaN;
-        String line = ProgressLine.bar(done, totalIterations, rate);
-        // Pad over the previous line's tail: a shorter line would otherwise leave stale characters.
-        int pad = Math.max(0, lastLineLength - line.length());
-        err.print("\r" + line + " ".repeat(pad));
-        err.flush();
-        lastLineLength = line.length();
-    }
-
-    private void printLine(String text) {
-        int pad = Math.max(0, lastLineLength - text.length());
-        err.print("\r" + text + " ".repeat(pad) + System.lineSeparator());
-        err.flush();
-        lastLineLength = 0;
-        lastDrawn = 0;
+        line.show(ProgressLine.iterations(done, totalIterations, rate));
     }
 }

@@ -3,12 +3,9 @@ package app.atelier.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.atelier.TestData;
-import app.atelier.model.DownloadProgress;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,10 +138,4 @@ class ModelsCommandTest {
         assertThat(run.errLines()).singleElement().asString().contains("unknown backbone 'alexnet'").contains("vgg19");
     }
 
-    @Test
-    void progressLineShowsBytesRateAndEta() {
-        String line = ModelsCommand.TerminalProgress.line(
-                new DownloadProgress(300_000_000, 574_673_361, 8_200_000, Optional.of(Duration.ofSeconds(35))));
-        assertThat(line).isEqualTo("[############............] 300.0/574.7 MB  8.2 MB/s  ETA 0:35");
-    }
 }
