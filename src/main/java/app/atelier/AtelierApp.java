@@ -24,13 +24,14 @@ import javafx.stage.Stage;
 public class AtelierApp extends Application {
 
     private StudioViewModel studio;
+    private StudioWindow window;
     private StudioMemory memory;
 
     @Override
     public void start(Stage stage) {
         studio = new StudioViewModel();
         memory = StudioMemory.standard();
-        StudioWindow window = new StudioWindow(studio, () -> {
+        window = new StudioWindow(studio, () -> {
             remember(stage);
             Platform.exit();
         });
@@ -86,8 +87,8 @@ public class AtelierApp extends Application {
 
     @Override
     public void stop() {
-        if (studio != null) {
-            studio.render().shutdown();
+        if (window != null) {
+            window.shutdown();
         }
     }
 }

@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * job shows), {@link OptimisationLoop} (the iterations and sizes), {@link CostGradient} (one
  * forward and backward pass), {@link StartImages} (the first picture).
  *
- * <p>All compute runs on one worker thread owned by the job. Every public method is thread-safe
- * and returns at once (never waits for an iteration), so it may be called from the JavaFX thread,
- * except {@link #awaitFinished} and {@link #close}, which wait.
+ * <p>All compute runs on the one {@link JobWorker} thread, one job after another: a job started
+ * while another computes stays PREPARING until that one has ended. Every public method is
+ * thread-safe and returns at once (never waits for an iteration), so it may be called from the
+ * JavaFX thread, except {@link #awaitFinished} and {@link #close}, which wait (bounded).
  */
 public final class StyleTransferJob implements AutoCloseable {
 
@@ -40,8 +41,10 @@ public final class StyleTransferJob implements AutoCloseable {
     private final String name;
     private final JobOutput output;
     private final JobRequests requests;
+    /** How long {@link #close()} waits for the job to end. */
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
     private final CountDownLatch finished = new CountDownLatch(1);
-    private final Thread worker;
     private final BackboneCache cache;
     private volatile OptimisationLoop loop;
 
@@ -50,12 +53,11 @@ public final class StyleTransferJob implements AutoCloseable {
         this.output = new JobOutput(name);
         this.requests = new JobRequests(spec, output);
         this.cache = cache;
-        this.worker = new Thread(this::run, name);
-        worker.setDaemon(true);
     }
 
     /**
-     * Starts a job on its own worker thread: loads weights, computes targets, then iterates.
+     * Queues a job on the {@link JobWorker}: once the jobs before it have ended, it loads the
+     * weights, computes the targets, then iterates.
      *
      * @throws IllegalArgumentException when the parameters name a layer the backbone lacks
      */
@@ -63,7 +65,7 @@ public final class StyleTransferJob implements AutoCloseable {
         Objects.requireNonNull(spec, "spec");
         JobRequests.requireKnownLayers(spec.backbone(), spec.parameters());
         StyleTransferJob job = new StyleTransferJob(spec, BackboneCache.shared());
-        job.worker.start();
+        JobWorker.shared().submit(job, job::run);
         return job;
     }
 
@@ -129,16 +131,38 @@ public final class StyleTransferJob implements AutoCloseable {
         return finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** Stops the job, waits for the worker to end and frees every tensor. */
+    /**
+     * Stops the job and waits, at most {@link #CLOSE_TIMEOUT}, for it to end and free
+     * every tensor. A job still finishing an iteration then frees them on its own; the next job
+     * computes only after that.
+     */
     @Override
     public void close() {
+        close(CLOSE_TIMEOUT);
+    }
+
+    /**
+     * Stops the job and waits at most {@code timeout} for it to end, then for the listeners to
+     * receive what it published.
+     *
+     * @return true when the job ended within {@code timeout}
+     */
+    public boolean close(Duration timeout) {
         stop();
+        boolean ended;
         try {
-            worker.join();
+            ended = awaitFinished(timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            ended = false;
         }
-        output.awaitListeners(2000);
+        if (ended) {
+            output.awaitListeners(2000);
+        } else {
+            LOG.warn("{} did not end within {} ms of closing; it ends after its current iteration", name,
+                    timeout.toMillis());
+        }
+        return ended;
     }
 
     /** NDArrays the job held after its last iteration, or -1 before the first; for memory tests. */
@@ -171,6 +195,11 @@ public final class StyleTransferJob implements AutoCloseable {
         Throwable cause = null;
         JobSpec initial = requests.spec();
         try {
+            if (requests.stopRequested()) {
+                // Stopped while queued behind another job: nothing to load or compute.
+                end = JobState.STOPPED;
+                return;
+            }
             Device device = resolveDevice(initial.device());
             try (BackboneCache.Lease lease = cache.acquire(initial.backbone(), initial.weights(), initial.pooling(),
                     device, DataType.FLOAT32);

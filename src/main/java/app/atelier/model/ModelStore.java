@@ -25,7 +25,7 @@ import java.util.function.Function;
  * one install folder (the user's data folder unless told otherwise), and only what is in that
  * folder can be removed: shared folders named by {@code ATELIER_MODELS} are never written.
  */
-public final class ModelStore {
+public final class ModelStore implements AutoCloseable {
 
     private final WeightsSearchPath searchPath;
     private final Path installFolder;
@@ -209,5 +209,12 @@ public final class ModelStore {
                     + (e instanceof AccessDeniedException ? "permission denied" : e.getReason() == null ? "refused" : e.getReason())
                     + " (" + e.getFile() + ")", e);
         }
+    }
+
+    /** Cancels downloads under way (interrupting them) and ends this store's threads. */
+    @Override
+    public void close() {
+        downloads.shutdownNow();
+        downloader.close();
     }
 }

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * complete; a {@code .part} file is kept so that the next try resumes it, and is deleted when its
  * content proves wrong.
  */
-public final class WeightsDownloader {
+public final class WeightsDownloader implements AutoCloseable {
 
     /**
      * @param source        an https URL (plain http only to this machine, for tests)
@@ -63,14 +63,11 @@ public final class WeightsDownloader {
     /** How long a transfer may go without a byte before it counts as failed (and is resumed). */
     public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(60);
 
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "atelier-download-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final HttpClient client;
     private final Duration stallTimeout;
+    /** Started by the first transfer, ended by {@link #close()}; guarded by this. */
+    private ScheduledExecutorService watchdog;
 
     public WeightsDownloader() {
         this(HttpClient.newBuilder()
@@ -87,6 +84,27 @@ public final class WeightsDownloader {
     public WeightsDownloader(HttpClient client, Duration stallTimeout) {
         this.client = client;
         this.stallTimeout = stallTimeout;
+    }
+
+    /** The thread that closes stalled transfers, started when first needed. */
+    private synchronized ScheduledExecutorService watchdog() {
+        if (watchdog == null) {
+            watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "atelier-download-watchdog");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return watchdog;
+    }
+
+    /** Ends the stall watchdog's thread; a later transfer starts a new one. */
+    @Override
+    public synchronized void close() {
+        if (watchdog != null) {
+            watchdog.shutdownNow();
+            watchdog = null;
+        }
     }
 
     /** Where an unfinished download of {@code target} is kept. */
@@ -263,7 +281,7 @@ public final class WeightsDownloader {
         AtomicLong lastData = new AtomicLong(System.nanoTime());
         AtomicBoolean stalled = new AtomicBoolean();
         long checkMillis = Math.max(50, stallTimeout.toMillis() / 4);
-        ScheduledFuture<?> watchdog = WATCHDOG.scheduleWithFixedDelay(() -> {
+        ScheduledFuture<?> watchdog = watchdog().scheduleWithFixedDelay(() -> {
             if (System.nanoTime() - lastData.get() > stallTimeout.toNanos() && stalled.compareAndSet(false, true)) {
                 closeBody.run();
             }

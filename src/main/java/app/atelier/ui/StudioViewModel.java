@@ -14,6 +14,7 @@ import app.atelier.ui.notify.MessageCenter;
 import app.atelier.ui.notify.UserMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import javafx.scene.input.Clipboard;
 
@@ -74,6 +75,12 @@ public final class StudioViewModel {
                         entry.image().file().get().toAbsolutePath().toString(), entry.weight()))
                 .toList();
         return new RememberedStudio(settings.snapshot(), contentFile, styleFiles, window);
+    }
+
+    /** Stops the run and ends the studio's background threads, each within a few seconds. When the window closes. */
+    public void shutdown() {
+        render.shutdown();
+        ImageLoading.shutdown(Duration.ofSeconds(5));
     }
 
     public SettingsViewModel settings() {

@@ -27,8 +27,11 @@ public final class StudioWindow extends BorderPane {
     private final StylePane stylePane;
     private final ResultPane resultPane;
     private final LossChart lossChart;
+    private final ModelsDialog models;
+    private final StudioViewModel studio;
 
     public StudioWindow(StudioViewModel studio, Runnable quit) {
+        this.studio = studio;
         setId("studio");
         getStyleClass().add("studio");
         contentPane = new ContentPane(studio.content());
@@ -54,13 +57,19 @@ public final class StudioWindow extends BorderPane {
 
         ScrollPane right = scroll(new ControlsPane(studio.settings(), studio.render().activeProperty()), "controls-scroll");
 
-        ModelsDialog models = ModelsDialog.forStudio(this, studio.settings().backboneProperty());
+        models = ModelsDialog.forStudio(this, studio.settings().backboneProperty());
         setTop(new ActionBar(studio, resultPane.view(), () -> contentPane.dropZone().openFileDialog(),
                 () -> stylePane.dropZone().openFileDialog(), () -> models.show(getScene().getWindow()), quit));
         setLeft(left);
         setCenter(notifications);
         setRight(right);
         setBottom(new StatusView(studio.render()));
+    }
+
+    /** Stops the run and ends every background thread of the studio and its Models dialog. When the window closes. */
+    public void shutdown() {
+        studio.shutdown();
+        models.models().shutdown();
     }
 
     private static ScrollPane scroll(javafx.scene.Node content, String id) {

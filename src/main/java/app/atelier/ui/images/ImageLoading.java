@@ -1,9 +1,11 @@
 package app.atelier.ui.images;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import org.slf4j.Logger;
@@ -17,11 +19,8 @@ public final class ImageLoading {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImageLoading.class);
 
-    private static final ExecutorService DECODER = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "atelier-image-loader");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Started when first needed, ended by {@link #shutdown}; guarded by the class. */
+    private static ExecutorService decoder;
 
     private ImageLoading() {
     }
@@ -36,7 +35,7 @@ public final class ImageLoading {
      * @param done called on the FX thread with the pictures that loaded and a message per failure
      */
     public static void loadAll(List<ImageRequest> requests, Consumer<Outcome> done) {
-        DECODER.execute(() -> {
+        decoder().execute(() -> {
             List<LoadedImage> images = new ArrayList<>();
             List<String> failures = new ArrayList<>();
             for (ImageRequest request : requests) {
@@ -51,9 +50,43 @@ public final class ImageLoading {
         });
     }
 
+    private static synchronized ExecutorService decoder() {
+        if (decoder == null) {
+            decoder = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "atelier-image-loader");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return decoder;
+    }
+
+    /**
+     * Lets queued work finish (a save in progress is not cut off) and ends the thread, waiting at
+     * most {@code timeout}; a later request starts a new one. For closing the window.
+     */
+    public static void shutdown(Duration timeout) {
+        ExecutorService ending;
+        synchronized (ImageLoading.class) {
+            ending = decoder;
+            decoder = null;
+        }
+        if (ending == null) {
+            return;
+        }
+        ending.shutdown();
+        try {
+            if (!ending.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Loading or saving pictures did not finish within {} ms of closing", timeout.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Runs blocking file work (saving, exporting) on the same background thread; {@code task} must report its own errors. */
     public static void runInBackground(Runnable task) {
-        DECODER.execute(() -> {
+        decoder().execute(() -> {
             try {
                 task.run();
             } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import app.atelier.engine.Frame;
 import app.atelier.engine.IterationRecord;
 import app.atelier.engine.JobSpec;
 import app.atelier.engine.JobState;
+import app.atelier.engine.JobWorker;
 import app.atelier.engine.LiveParameters;
 import app.atelier.engine.RenderQuality;
 import app.atelier.engine.StyleSource;
@@ -20,9 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.beans.Observable;
@@ -49,6 +47,8 @@ public final class RenderViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(RenderViewModel.class);
     /** Long enough that dragging a weight field or swapping several styles rebuilds the targets once. */
     static final javafx.util.Duration RETARGET_DELAY = javafx.util.Duration.millis(400);
+    /** How long closing the window waits for the running job's iteration to end. */
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
 
     private final SettingsViewModel settings;
     private final ContentImageViewModel content;
@@ -69,12 +69,6 @@ public final class RenderViewModel {
 
     private final RunStatistics statistics = new RunStatistics();
     private final PauseTransition retargetDelay = new PauseTransition(RETARGET_DELAY);
-    /** Closing waits for the worker, so it never happens on the FX thread. */
-    private final ExecutorService closer = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "atelier-job-closer");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final AnimationTimer pulseDrain = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -84,7 +78,6 @@ public final class RenderViewModel {
 
     private StyleTransferJob job;
     private JobBridge bridge;
-    private AutoCloseable subscription;
 
     public RenderViewModel(SettingsViewModel settings, ContentImageViewModel content, StyleImagesViewModel styles,
                            MessageCenter messages, LossHistory history) {
@@ -150,7 +143,7 @@ public final class RenderViewModel {
         try {
             job = StyleTransferJob.start(spec);
             bridge = new JobBridge(this::showFrame, this::stateChanged);
-            subscription = job.subscribe(bridge);
+            job.subscribe(bridge);
         } catch (RuntimeException e) {
             LOG.error("Could not start the job", e);
             messages.post(UserMessage.error("Cannot start: " + e.getMessage()));
@@ -307,40 +300,25 @@ public final class RenderViewModel {
         }
     }
 
+    /**
+     * Stops the current job without waiting: it ends after its current iteration and frees its
+     * tensors on the worker, and a job started next computes only after that (see {@link JobWorker}).
+     * Its output is ignored from now on (the bridge no longer matches).
+     */
     private void closeCurrentJob() {
         StyleTransferJob old = job;
-        AutoCloseable oldSubscription = subscription;
         job = null;
         bridge = null;
-        subscription = null;
         pulseDrain.stop();
         if (old != null) {
-            closer.execute(() -> close(old, oldSubscription));
+            old.stop();
         }
     }
 
-    private static void close(StyleTransferJob old, AutoCloseable oldSubscription) {
-        try {
-            if (oldSubscription != null) {
-                oldSubscription.close();
-            }
-            old.close();
-        } catch (Exception e) {
-            LOG.error("Could not close a finished job", e);
-        }
-    }
-
-    /** Stops any run and frees the engine; waits a few seconds at most. Called once, when the window closes. */
+    /** Stops any run and ends the job worker; waits a few seconds at most. Called once, when the window closes. */
     public void shutdown() {
         closeCurrentJob();
-        closer.shutdown();
-        try {
-            if (!closer.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warn("The job did not end within 5 s of closing the window");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        JobWorker.shared().shutdown(SHUTDOWN_TIMEOUT);
     }
 
     /** The running or last job, for actions and tests that need the engine's own view. */

@@ -160,10 +160,11 @@ public final class ModelsViewModel {
         }
     }
 
-    /** Stops downloads and the worker; for closing the app. */
+    /** Stops downloads, the worker and the store's threads; for closing the app. */
     public void shutdown() {
         downloads.values().forEach(DownloadTask::cancel);
         worker.shutdownNow();
+        store.close();
     }
 
     /** FX thread. */

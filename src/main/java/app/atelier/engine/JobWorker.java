@@ -1,0 +1,107 @@
+package app.atelier.engine;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that computes style-transfer jobs, one after another in the order they were
+ * started. A job started while another computes waits, PREPARING, until that one has ended: two
+ * jobs never share the cores (the window's Start stops the old job first, so the new one follows
+ * after the old one's current iteration) nor DJL's single gradient collector.
+ *
+ * <p>{@link #shutdown} stops every job and ends the thread, waiting a bounded time. A job started
+ * afterwards gets a new thread, which first waits for the old one to end, so even then no two
+ * jobs overlap. Thread-safe.
+ */
+public final class JobWorker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
+    private static final JobWorker SHARED = new JobWorker();
+    private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
+
+    private final Set<StyleTransferJob> unfinished = ConcurrentHashMap.newKeySet();
+    // Guarded by this.
+    private ExecutorService executor;
+    private ExecutorService previous;
+
+    private JobWorker() {
+    }
+
+    /** The worker every job runs on. */
+    public static JobWorker shared() {
+        return SHARED;
+    }
+
+    /** Queues {@code work}, {@code job}'s whole run, behind the jobs already queued. */
+    synchronized void submit(StyleTransferJob job, Runnable work) {
+        if (executor == null) {
+            executor = newExecutor();
+            ExecutorService ending = previous;
+            if (ending != null) {
+                executor.execute(() -> awaitEnd(ending));
+            }
+        }
+        unfinished.add(job);
+        executor.execute(() -> {
+            try {
+                work.run();
+            } finally {
+                unfinished.remove(job);
+            }
+        });
+    }
+
+    /**
+     * Stops every job, running or queued, and ends the thread; queued jobs end STOPPED without
+     * computing. Never call on the FX thread except when the app closes.
+     *
+     * @return true when the thread ended within {@code timeout}; otherwise it ends on its own
+     *         after the running job's current iteration
+     */
+    public boolean shutdown(Duration timeout) {
+        ExecutorService ending;
+        synchronized (this) {
+            ending = executor;
+            executor = null;
+            if (ending == null) {
+                return true;
+            }
+            previous = ending;
+        }
+        unfinished.forEach(StyleTransferJob::stop);
+        ending.shutdown();
+        try {
+            if (ending.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.warn("The job worker did not end within {} ms; it ends after the current iteration", timeout.toMillis());
+        return false;
+    }
+
+    private static ExecutorService newExecutor() {
+        // The name starts as the jobs' do: the OpenMP threads it starts inherit it (see ComputeThreads).
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "atelier-job-worker-" + THREAD_NUMBERS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private static void awaitEnd(ExecutorService ending) {
+        try {
+            ending.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
