@@ -60,10 +60,15 @@ public final class ModelsCommand implements Callable<Integer> {
     }
 
     ModelStore store() {
+        return store(BackboneCatalogue::entry);
+    }
+
+    /** The store, downloading from {@code catalogue} (the published sources or a mirror). */
+    ModelStore store(java.util.function.Function<BackboneKind, CatalogueEntry> catalogue) {
         if (modelsDir != null) {
-            return new ModelStore(new WeightsSearchPath(List.of(modelsDir)), modelsDir, new WeightsDownloader());
+            return new ModelStore(new WeightsSearchPath(List.of(modelsDir)), modelsDir, new WeightsDownloader(), catalogue);
         }
-        return ModelStore.standard();
+        return ModelStore.standard(catalogue);
     }
 
     /**
@@ -149,10 +154,16 @@ public final class ModelsCommand implements Callable<Integer> {
         @Parameters(paramLabel = "NAME", description = "vgg19 or squeezenet1_1")
         private String name;
 
+        @Option(names = "--download-mirror", paramLabel = "URL",
+                description = "Fetch the published files from this folder URL (same file names) instead of"
+                        + " download.pytorch.org; they are still checked against the published size and SHA-256.")
+        private java.net.URI downloadMirror;
+
         @Override
         public Integer call() throws IOException {
             BackboneKind kind = kind(name, spec.commandLine());
-            ModelStore store = parent.store();
+            ModelStore store = parent.store(downloadMirror == null
+                    ? BackboneCatalogue::entry : BackboneCatalogue.mirroredAt(downloadMirror));
             PrintWriter err = spec.commandLine().getErr();
             CancelSignal cancel = new CancelSignal();
             // Ctrl-C: stop cleanly so that the .part file is flushed and can be resumed.

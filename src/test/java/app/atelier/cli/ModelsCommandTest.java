@@ -132,6 +132,33 @@ class ModelsCommandTest {
     }
 
     @Test
+    void downloadTakesTheFilesFromAMirrorAndStillChecksThem() throws Exception {
+        java.util.List<String> asked = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            asked.add(exchange.getRequestURI().getPath());
+            byte[] forged = new byte[1000];
+            exchange.sendResponseHeaders(200, forged.length);
+            try (var body = exchange.getResponseBody()) {
+                body.write(forged);
+            }
+        });
+        server.start();
+        try {
+            String mirror = "http://127.0.0.1:" + server.getAddress().getPort() + "/mirror/";
+            CliRun run = models("download", "squeezenet1_1", "--download-mirror", mirror);
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(AtelierCommand.EXIT_FAILURE);
+            assertThat(asked).containsExactly("/mirror/squeezenet1_1-b8a52dc0.pth");
+            assertThat(run.errLines()).last().asString().startsWith("Error: ")
+                    .contains("1000 bytes, expected 4958839").contains("not the published file");
+            assertThat(models("list").out()).containsPattern("squeezenet1_1\\s+missing");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void downloadOfAnUnknownBackboneNamesTheChoices() {
         CliRun run = models("download", "alexnet");
         assertThat(run.exitCode()).isEqualTo(AtelierCommand.EXIT_USAGE);
