@@ -2,6 +2,7 @@ package app.atelier.cli;
 
 import app.atelier.engine.BackboneKind;
 import app.atelier.engine.ComputeDevice;
+import app.atelier.engine.CostMode;
 import app.atelier.engine.Defaults;
 import app.atelier.engine.Frame;
 import app.atelier.engine.InitMode;
@@ -87,6 +88,11 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--beta", paramLabel = "B", description = "Style weight β. Default: ${bundle:default.beta}.")
     private Double beta;
+
+    @Option(names = "--cost-mode", paramLabel = "MODE", description = "normalized: each cost relative to its target's"
+            + " size, so α and β mean the same on every network and picture; exact: the design's formulas"
+            + " (renders from before this option). Default: ${bundle:default.cost-mode}.")
+    private String costMode;
 
     @Option(names = "--content-layer", split = ",", paramLabel = "LAYER",
             description = "Content layer(s); repeat or separate with commas. Default: ${bundle:default.content-layer}.")
@@ -224,6 +230,12 @@ public final class RenderCommand implements Callable<Integer> {
         double alphaValue = nonNegative("--alpha", alpha, defaults.alpha());
         double betaValue = nonNegative("--beta", beta, defaults.beta());
         double tvValue = nonNegative("--tv", tv, defaults.tvWeight());
+        CostMode costModeValue;
+        try {
+            costModeValue = costMode == null ? defaults.costMode() : CostMode.fromId(costMode);
+        } catch (IllegalArgumentException e) {
+            throw usage("--cost-mode: " + e.getMessage());
+        }
         double lrValue = learningRate == null ? defaults.learningRate() : learningRate;
         if (!(lrValue > 0 && lrValue <= LiveParameters.MAX_LEARNING_RATE)) {
             throw usage("--lr must be a number > 0 and at most " + RenderHelp.number(LiveParameters.MAX_LEARNING_RATE)
@@ -247,7 +259,7 @@ public final class RenderCommand implements Callable<Integer> {
         RenderQuality quality = quality();
         int totalIterations = iterationsPerScale != null ? iterationsPerScale * scales : iterations;
         LiveParameters parameters = new LiveParameters(
-                alphaValue, betaValue, tvValue, lrValue, contentLayerNames, styleLayerList);
+                alphaValue, betaValue, tvValue, lrValue, contentLayerNames, styleLayerList, costModeValue);
         RenderSize.problem(backbone, parameters, contentImage, styleSources.stream().map(StyleSource::image).toList(),
                 size, quality).ifPresent(problem -> {
                     throw usage(problem);

@@ -24,6 +24,7 @@ public final class RenderHelp extends ListResourceBundle {
         List<Object[]> entries = new ArrayList<>();
         entries.add(entry("default.alpha", p -> number(p.alpha())));
         entries.add(entry("default.beta", p -> number(p.beta())));
+        entries.add(entry("default.cost-mode", p -> p.costMode().id()));
         entries.add(entry("default.tv", p -> number(p.tvWeight())));
         entries.add(entry("default.lr", p -> number(p.learningRate())));
         entries.add(entry("default.content-layer", p -> String.join(",", p.contentLayers())));

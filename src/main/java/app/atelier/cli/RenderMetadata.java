@@ -34,6 +34,7 @@ final class RenderMetadata {
         text.put(PREFIX + "size", Integer.toString(job.longSide()));
         text.put(PREFIX + "alpha", RenderHelp.number(p.alpha()));
         text.put(PREFIX + "beta", RenderHelp.number(p.beta()));
+        text.put(PREFIX + "cost-mode", p.costMode().id());
         text.put(PREFIX + "content-layer", String.join(",", p.contentLayers()));
         text.put(PREFIX + "style-layers", RenderHelp.styleLayers(p.styleLayers()));
         text.put(PREFIX + "tv", RenderHelp.number(p.tvWeight()));

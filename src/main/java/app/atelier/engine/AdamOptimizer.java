@@ -17,7 +17,7 @@ final class AdamOptimizer implements PixelOptimizer {
 
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.999;
-    private static final double EPSILON = 1e-8;
+    static final double EPSILON = 1e-8;
 
     private final NDManager stateManager;
     private NDArray firstMoment;

@@ -13,10 +13,10 @@ public enum BackboneKind {
             "SqueezeNet 1.1",
             List.of("conv0", "fire1", "fire2", "fire3", "fire4", "fire5", "fire6", "fire7", "fire8"),
             List.of("fire1"),
-            // CS231n's published per-layer weights for this network; they even out the layers'
-            // very different cost magnitudes (deeper fires have far larger activations).
-            List.of(new StyleLayer("conv0", 20000), new StyleLayer("fire2", 500),
-                    new StyleLayer("fire3", 12), new StyleLayer("fire4", 1))),
+            // Equal shares: under CostMode.NORMALIZED every layer's term is a relative error, so the
+            // layers no longer need weights that even out their magnitudes.
+            List.of(new StyleLayer("conv0", 1), new StyleLayer("fire2", 1),
+                    new StyleLayer("fire3", 1), new StyleLayer("fire4", 1))),
     VGG19(
             "vgg19",
             "VGG19",
@@ -25,11 +25,10 @@ public enum BackboneKind {
                     "conv4_1", "conv4_2", "conv4_3", "conv4_4",
                     "conv5_1", "conv5_2", "conv5_3", "conv5_4"),
             List.of("conv4_2"),
-            // 1e6 / n_C²: the common PyTorch recipe (Gram / (n_C·n_H·n_W), MSE, style weight 1e6)
-            // rewritten in the design's normalisation, which carries an extra n_C²/4 per layer.
-            List.of(new StyleLayer("conv1_1", 244), new StyleLayer("conv2_1", 61),
-                    new StyleLayer("conv3_1", 15), new StyleLayer("conv4_1", 3.8),
-                    new StyleLayer("conv5_1", 3.8)));
+            // Gatys et al.'s five layers with equal shares (see SQUEEZENET1_1).
+            List.of(new StyleLayer("conv1_1", 1), new StyleLayer("conv2_1", 1),
+                    new StyleLayer("conv3_1", 1), new StyleLayer("conv4_1", 1),
+                    new StyleLayer("conv5_1", 1)));
 
     private final String id;
     private final String displayName;

@@ -22,18 +22,19 @@ public final class Defaults {
     /** Pixel step of Adam in [0, 1] RGB units: large enough to restyle in ~100 steps, small enough not to speckle. */
     public static final double LEARNING_RATE = 0.015;
 
+    /** Content weight α under {@link CostMode#NORMALIZED}. */
+    public static final double ALPHA = 1.0;
+
+    /** Style weight β under {@link CostMode#NORMALIZED}: the style strength, 1 = the default balance. */
+    public static final double STYLE_STRENGTH = 1.0;
+
     private Defaults() {
     }
 
     /** Parameters that give a good picture with {@code backbone} at the default size. */
     public static LiveParameters parameters(BackboneKind backbone) {
-        return switch (backbone) {
-            // Content costs at fire1 are ~0.3 while the λ-weighted style cost starts near 7000:
-            // β = 0.0025 lets the style dominate early and the photo hold its shapes later.
-            case SQUEEZENET1_1 -> new LiveParameters(1.0, 0.0025, 0.0, LEARNING_RATE,
-                    backbone.defaultContentLayers(), backbone.defaultStyleLayers());
-            case VGG19 -> new LiveParameters(1.0, 1.0, 0.0, LEARNING_RATE,
-                    backbone.defaultContentLayers(), backbone.defaultStyleLayers());
-        };
+        // Normalised costs: the same α and β (the style strength) on every network.
+        return new LiveParameters(ALPHA, STYLE_STRENGTH, 0.0, LEARNING_RATE,
+                backbone.defaultContentLayers(), backbone.defaultStyleLayers(), CostMode.NORMALIZED);
     }
 }

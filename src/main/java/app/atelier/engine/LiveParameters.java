@@ -12,9 +12,13 @@ import java.util.List;
  * @param learningRate  optimiser step size on pixels in [0,1] units (> 0)
  * @param contentLayers one or more content taps
  * @param styleLayers   style taps with their λ_l (may be empty)
+ * @param costMode      how the content and style terms are scaled before α and β weigh them:
+ *                      {@link CostMode#NORMALIZED} (the default: β is the style strength, 1 = the
+ *                      default balance on any network) or {@link CostMode#EXACT} (the design's
+ *                      formulas; what settings written before this field meant, with their old β)
  */
 public record LiveParameters(double alpha, double beta, double tvWeight, double learningRate,
-                             List<String> contentLayers, List<StyleLayer> styleLayers) {
+                             List<String> contentLayers, List<StyleLayer> styleLayers, CostMode costMode) {
 
     /**
      * The largest learning rate the window and the command line accept: pixels span 0..1, and a
@@ -23,6 +27,9 @@ public record LiveParameters(double alpha, double beta, double tvWeight, double 
     public static final double MAX_LEARNING_RATE = 10;
 
     public LiveParameters {
+        if (costMode == null) {
+            throw new IllegalArgumentException("cost mode is required");
+        }
         requireNonNegative("alpha", alpha);
         requireNonNegative("beta", beta);
         requireNonNegative("tv weight", tvWeight);
@@ -36,6 +43,12 @@ public record LiveParameters(double alpha, double beta, double tvWeight, double 
         }
     }
 
+    /** Exact costs, as every setting meant before {@link CostMode} existed. */
+    public LiveParameters(double alpha, double beta, double tvWeight, double learningRate,
+                          List<String> contentLayers, List<StyleLayer> styleLayers) {
+        this(alpha, beta, tvWeight, learningRate, contentLayers, styleLayers, CostMode.EXACT);
+    }
+
     private static void requireNonNegative(String what, double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException(what + " must be a finite number >= 0, got " + value);
@@ -43,26 +56,30 @@ public record LiveParameters(double alpha, double beta, double tvWeight, double 
     }
 
     public LiveParameters withAlpha(double value) {
-        return new LiveParameters(value, beta, tvWeight, learningRate, contentLayers, styleLayers);
+        return new LiveParameters(value, beta, tvWeight, learningRate, contentLayers, styleLayers, costMode);
     }
 
     public LiveParameters withBeta(double value) {
-        return new LiveParameters(alpha, value, tvWeight, learningRate, contentLayers, styleLayers);
+        return new LiveParameters(alpha, value, tvWeight, learningRate, contentLayers, styleLayers, costMode);
     }
 
     public LiveParameters withTvWeight(double value) {
-        return new LiveParameters(alpha, beta, value, learningRate, contentLayers, styleLayers);
+        return new LiveParameters(alpha, beta, value, learningRate, contentLayers, styleLayers, costMode);
     }
 
     public LiveParameters withLearningRate(double value) {
-        return new LiveParameters(alpha, beta, tvWeight, value, contentLayers, styleLayers);
+        return new LiveParameters(alpha, beta, tvWeight, value, contentLayers, styleLayers, costMode);
     }
 
     public LiveParameters withContentLayers(List<String> value) {
-        return new LiveParameters(alpha, beta, tvWeight, learningRate, value, styleLayers);
+        return new LiveParameters(alpha, beta, tvWeight, learningRate, value, styleLayers, costMode);
     }
 
     public LiveParameters withStyleLayers(List<StyleLayer> value) {
-        return new LiveParameters(alpha, beta, tvWeight, learningRate, contentLayers, value);
+        return new LiveParameters(alpha, beta, tvWeight, learningRate, contentLayers, value, costMode);
+    }
+
+    public LiveParameters withCostMode(CostMode value) {
+        return new LiveParameters(alpha, beta, tvWeight, learningRate, contentLayers, styleLayers, value);
     }
 }

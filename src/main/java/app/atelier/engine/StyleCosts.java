@@ -2,6 +2,7 @@ package app.atelier.engine;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -38,6 +39,35 @@ final class StyleCosts {
         double channels = generatedGram.getShape().get(0);
         double scale = 1.0 / (4.0 * channels * channels * (double) positions * positions);
         return generatedGram.sub(targetGram).square().sum().mul(scale);
+    }
+
+    /**
+     * J_content for an all-zero activation, ‖a^C‖²/(4·n_H·n_W·n_C): the content term's normaliser
+     * under {@link CostMode#NORMALIZED}, as a plain number (the target is fixed, so no gradient).
+     */
+    static double contentNormalizer(NDArray target) {
+        Shape shape = target.getShape();
+        return squaredNorm(target) / (4.0 * shape.get(1) * shape.get(2) * shape.get(3));
+    }
+
+    /**
+     * J_style for an all-zero Gram matrix, ‖G^S‖²/(4·n_C²·(n_H·n_W)²): a style layer's normaliser
+     * under {@link CostMode#NORMALIZED}.
+     *
+     * @param positions n_H·n_W of the generated image's activations at this layer
+     */
+    static double styleNormalizer(NDArray targetGram, long positions) {
+        double channels = targetGram.getShape().get(0);
+        return squaredNorm(targetGram) / (4.0 * channels * channels * (double) positions * positions);
+    }
+
+    private static double squaredNorm(NDArray array) {
+        // Summed in float64: a Gram matrix's squares reach 1e12 and more at deep layers.
+        try (NDArray wide = array.toType(DataType.FLOAT64, true);
+             NDArray squared = wide.square();
+             NDArray sum = squared.sum()) {
+            return sum.getDouble();
+        }
     }
 
     /**

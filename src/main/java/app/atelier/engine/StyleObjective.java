@@ -7,7 +7,20 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** total = α·content + β·Σ λ_l J_style^l + γ·TV for one generated picture, against fixed targets. */
+/**
+ * The cost of one generated picture against fixed targets.
+ *
+ * <p>{@link CostMode#EXACT}: total = α·Σ J_content^l + β·Σ λ_l J_style^l + γ·TV, the design's formulas.
+ *
+ * <p>{@link CostMode#NORMALIZED}: total = α·C + β·S + γ·TV with C the mean over content layers of
+ * J_content^l / N_l, S = Σ λ_l (J_style^l / M_l) / Σ λ_l, and N_l, M_l each term's value for an
+ * all-zero activation or Gram matrix (the squared norm of the target, in the term's own units), fixed
+ * when the target is computed. C and S are relative squared errors, about 0.1 to 1 for any layer of
+ * any network, so one α and β serve every network, layer set and pair of pictures. The breakdown
+ * reports C, S and each layer's J_style^l / M_l. Unlike the exact terms (pixel gradients near 1e-9,
+ * below Adam's ε), these give pixel gradients of about 1e-4 at 256-512 px (measured by
+ * {@code CostScaleSurvey}; {@code CostModeTest} keeps them above 100·ε), so no loss scale is needed.
+ */
 final class StyleObjective {
 
     /** The differentiable total and its parts as numbers. */
@@ -36,19 +49,34 @@ final class StyleObjective {
         wanted.addAll(styleLayerNames(parameters));
         Map<String, NDArray> features = backbone.features(image, wanted);
 
+        boolean normalized = parameters.costMode() == CostMode.NORMALIZED;
         NDArray content = null;
         for (String layer : parameters.contentLayers()) {
             NDArray cost = StyleCosts.content(targets.content(layer), features.get(layer));
+            if (normalized) {
+                cost = cost.div(targets.contentNormalizer(layer));
+            }
             content = content == null ? cost : content.add(cost);
         }
         NDArray style = image.getManager().zeros(new ai.djl.ndarray.types.Shape(), image.getDataType());
         Map<String, Double> perLayer = new LinkedHashMap<>();
+        double weights = 0;
         for (StyleLayer layer : parameters.styleLayers()) {
             NDArray activations = features.get(layer.name());
             long positions = activations.getShape().get(2) * activations.getShape().get(3);
             NDArray cost = StyleCosts.style(targets.gram(layer.name()), StyleCosts.gram(activations), positions);
+            if (normalized) {
+                cost = cost.div(targets.styleNormalizer(layer.name()));
+            }
             perLayer.put(layer.name(), value(cost));
             style = style.add(cost.mul(layer.weight()));
+            weights += layer.weight();
+        }
+        if (normalized) {
+            content = content.div(parameters.contentLayers().size());
+            if (weights > 0) {
+                style = style.div(weights);
+            }
         }
         NDArray tv = StyleCosts.totalVariation(image);
         NDArray total = content.mul(parameters.alpha())

@@ -32,6 +32,8 @@ final class StyleTargets implements AutoCloseable {
     private final double[] styleWeights;
     private final Map<String, NDArray> contentTargets = new HashMap<>();
     private final Map<String, NDArray> gramTargets = new HashMap<>();
+    private final Map<String, Double> contentNormalizers = new HashMap<>();
+    private final Map<String, Double> styleNormalizers = new HashMap<>();
 
     /**
      * @param content the content image already at the output size
@@ -83,7 +85,9 @@ final class StyleTargets implements AutoCloseable {
             input.attach(scratch);
             Map<String, NDArray> contentFeatures = backbone.features(input, contentPass);
             for (String layer : missingContent) {
-                contentTargets.put(layer, keep(contentFeatures.get(layer)));
+                NDArray target = keep(contentFeatures.get(layer));
+                contentTargets.put(layer, target);
+                contentNormalizers.put(layer, StyleCosts.contentNormalizer(target));
             }
             if (!missingStyle.isEmpty()) {
                 Map<String, NDArray> mixed = new HashMap<>();
@@ -98,7 +102,11 @@ final class StyleTargets implements AutoCloseable {
                         mixed.merge(layer, weighted, NDArray::add);
                     }
                 }
-                mixed.forEach((layer, gram) -> gramTargets.put(layer, keep(gram)));
+                mixed.forEach((layer, gram) -> {
+                    gramTargets.put(layer, keep(gram));
+                    styleNormalizers.put(layer, StyleCosts.styleNormalizer(gram,
+                            (long) positions(contentFeatures.get(layer))));
+                });
             }
         }
     }
@@ -122,8 +130,24 @@ final class StyleTargets implements AutoCloseable {
         return require(gramTargets, layer);
     }
 
-    private static NDArray require(Map<String, NDArray> targets, String layer) {
-        NDArray target = targets.get(layer);
+    /**
+     * The content term's normaliser at {@code layer} (its value for an all-zero activation), fixed
+     * with the target; {@link #ensure} must have seen the layer.
+     */
+    double contentNormalizer(String layer) {
+        return require(contentNormalizers, layer);
+    }
+
+    /**
+     * A style layer's normaliser (its term's value for an all-zero Gram matrix), fixed with the
+     * target; {@link #ensure} must have seen the layer.
+     */
+    double styleNormalizer(String layer) {
+        return require(styleNormalizers, layer);
+    }
+
+    private static <T> T require(Map<String, T> targets, String layer) {
+        T target = targets.get(layer);
         if (target == null) {
             throw new IllegalStateException("no target computed for layer " + layer);
         }

@@ -105,6 +105,13 @@ class RenderCommandValidationTest {
     }
 
     @Test
+    void unknownCostModeNamesTheChoices() {
+        CliRun run = render("--cost-mode", "relative");
+
+        assertOneLineUsageError(run, "--cost-mode", "'relative'", "exact or normalized");
+    }
+
+    @Test
     void negativeStyleLayerWeightIsRefused() {
         CliRun run = render("--style-layers", "conv0:1,fire2:-0.5");
 

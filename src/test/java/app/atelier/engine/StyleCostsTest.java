@@ -135,12 +135,21 @@ class StyleCostsTest {
 
     @Test
     void totalCostGradientMatchesFiniteDifferences() throws Exception {
+        gradientMatchesFiniteDifferences(CostMode.EXACT);
+    }
+
+    @Test
+    void normalizedCostGradientMatchesFiniteDifferences() throws Exception {
+        gradientMatchesFiniteDifferences(CostMode.NORMALIZED);
+    }
+
+    private void gradientMatchesFiniteDifferences(CostMode mode) throws Exception {
         try (SqueezeNetBackbone net = SqueezeNetBackbone.load(TestData.squeezenet(), Device.cpu(), DataType.FLOAT64)) {
             int size = 29;
             StyleTargets targets = new StyleTargets(net, manager, randomImage(size), List.of(
                     new StyleSource(randomImage(size), 1), new StyleSource(randomImage(size), 2)), DataType.FLOAT64);
             LiveParameters parameters = new LiveParameters(1.0, 0.0025, 0.5, 0.01, List.of("fire1"),
-                    List.of(new StyleLayer("conv0", 20000), new StyleLayer("fire2", 500)));
+                    List.of(new StyleLayer("conv0", 20000), new StyleLayer("fire2", 500)), mode);
             StyleObjective objective = new StyleObjective(net, targets);
             objective.prepare(parameters);
 

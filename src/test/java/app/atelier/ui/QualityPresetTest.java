@@ -103,7 +103,7 @@ class QualityPresetTest {
         StudioSettings broken = new StudioSettings(defaults.backbone(), defaults.device(), defaults.contentLayer(),
                 defaults.styleLayers(), 7, defaults.beta(), defaults.tvWeight(), defaults.learningRate(),
                 defaults.size(), defaults.init(), defaults.iterations(), defaults.seed(),
-                new StudioSettings.QualitySetting("SGD", 5, 1e-5, 1e-7, 2, 0, 0, false, false, 1, "MAX"));
+                new StudioSettings.QualitySetting("SGD", 5, 1e-5, 1e-7, 2, 0, 0, false, false, 1, "MAX"), defaults.costMode());
         assertThatThrownBy(() -> settings.apply(broken)).isInstanceOf(IllegalArgumentException.class);
         assertThat(settings.alphaProperty().get()).isNotEqualTo(7);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.atelier.engine.BackboneKind;
+import app.atelier.engine.CostMode;
 import app.atelier.engine.Defaults;
 import app.atelier.engine.LiveParameters;
 import app.atelier.engine.StyleLayer;
@@ -61,9 +62,26 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void settingsFromBeforeCostModesKeepTheirExactCosts() {
+        SettingsViewModel settings = new SettingsViewModel();
+        assertThat(settings.liveParameters().costMode()).isEqualTo(CostMode.NORMALIZED);
+        StudioSettings defaults = StudioSettings.defaults();
+        StudioSettings old = new StudioSettings(defaults.backbone(), defaults.device(), defaults.contentLayer(),
+                defaults.styleLayers(), 1, 0.0025, 0, 0.015, 256, defaults.init(), 200, 42, null, null);
+
+        settings.apply(old);
+
+        assertThat(settings.liveParameters().costMode()).isEqualTo(CostMode.EXACT);
+        assertThat(settings.liveParameters().beta()).isEqualTo(0.0025);
+        assertThat(settings.snapshot().costMode()).isEqualTo("exact");
+        settings.reset();
+        assertThat(settings.liveParameters().costMode()).isEqualTo(CostMode.NORMALIZED);
+    }
+
+    @Test
     void metadataNamesEverySetting() {
         assertThat(StudioSettings.defaults().asMetadata()).containsKeys("atelier.backbone", "atelier.alpha", "atelier.beta",
                 "atelier.content-layer", "atelier.style-layers", "atelier.tv", "atelier.lr", "atelier.size",
-                "atelier.init", "atelier.iterations", "atelier.seed", "atelier.device");
+                "atelier.init", "atelier.iterations", "atelier.seed", "atelier.device", "atelier.cost-mode");
     }
 }

@@ -2,6 +2,7 @@ package app.atelier.ui.controls;
 
 import app.atelier.engine.BackboneKind;
 import app.atelier.engine.ComputeDevice;
+import app.atelier.engine.CostMode;
 import app.atelier.engine.InitMode;
 import app.atelier.engine.LiveParameters;
 import app.atelier.engine.StyleLayer;
@@ -40,6 +41,7 @@ public final class SettingsViewModel {
             layer -> new Observable[] {layer.enabledProperty(), layer.weightProperty()});
     private final DoubleProperty alpha = new SimpleDoubleProperty(this, "alpha");
     private final DoubleProperty beta = new SimpleDoubleProperty(this, "beta");
+    private final ObjectProperty<CostMode> costMode = new SimpleObjectProperty<>(this, "costMode");
     private final DoubleProperty tvWeight = new SimpleDoubleProperty(this, "tvWeight");
     private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate");
     private final IntegerProperty size = new SimpleIntegerProperty(this, "size");
@@ -59,7 +61,7 @@ public final class SettingsViewModel {
                 useLayersOf(now);
             }
         });
-        for (Observable live : List.of(alpha, beta, tvWeight, learningRate, contentLayer, styleLayers)) {
+        for (Observable live : List.of(alpha, beta, costMode, tvWeight, learningRate, contentLayer, styleLayers)) {
             live.addListener(obs -> {
                 if (!applying) {
                     refreshLiveParameters();
@@ -89,7 +91,7 @@ public final class SettingsViewModel {
                     .map(layer -> new StyleLayer(layer.name(), layer.weightProperty().get()))
                     .toList();
             liveParameters.set(new LiveParameters(alpha.get(), beta.get(), tvWeight.get(), learningRate.get(),
-                    List.of(contentLayer.get()), layers));
+                    List.of(contentLayer.get()), layers, costMode.get()));
         } catch (IllegalArgumentException | NullPointerException e) {
             // The fields only pass valid numbers on, so this means an inconsistent preset: keep the last good value.
             LOG.warn("Ignoring invalid settings: {}", e.getMessage());
@@ -110,7 +112,7 @@ public final class SettingsViewModel {
                 styleLayers.stream().map(layer -> new StudioSettings.LayerSetting(layer.name(),
                         layer.enabledProperty().get(), layer.weightProperty().get())).toList(),
                 alpha.get(), beta.get(), tvWeight.get(), learningRate.get(),
-                size.get(), init.get().name(), iterations.get(), seed.get(), quality.snapshot());
+                size.get(), init.get().name(), iterations.get(), seed.get(), quality.snapshot(), costMode.get().id());
     }
 
     /**
@@ -123,6 +125,7 @@ public final class SettingsViewModel {
         BackboneKind kind = BackboneKind.fromId(settings.backbone());
         ComputeDevice computeDevice = ComputeDevice.valueOf(settings.device());
         InitMode initMode = InitMode.valueOf(settings.init());
+        CostMode mode = CostMode.fromId(settings.costMode());
         // Names are checked before anything changes.
         app.atelier.engine.OptimizerKind.valueOf(settings.quality().optimizer());
         app.atelier.engine.Pooling.valueOf(settings.quality().pooling());
@@ -150,6 +153,7 @@ public final class SettingsViewModel {
             styleLayers.setAll(layers);
             alpha.set(settings.alpha());
             beta.set(settings.beta());
+            costMode.set(mode);
             tvWeight.set(settings.tvWeight());
             learningRate.set(settings.learningRate());
             size.set(settings.size());
@@ -196,6 +200,11 @@ public final class SettingsViewModel {
 
     public DoubleProperty betaProperty() {
         return beta;
+    }
+
+    /** How α and β weigh the costs: normalised (β is the style strength) or exact (older presets). */
+    public ObjectProperty<CostMode> costModeProperty() {
+        return costMode;
     }
 
     public DoubleProperty tvWeightProperty() {

@@ -1,6 +1,7 @@
 package app.atelier.ui.controls;
 
 import app.atelier.engine.BackboneKind;
+import app.atelier.engine.CostMode;
 import app.atelier.engine.Defaults;
 import app.atelier.engine.LiveParameters;
 import app.atelier.engine.RenderQuality;
@@ -19,10 +20,13 @@ import java.util.stream.Collectors;
  * @param styleLayers every tap of the backbone, ticked or not, with its weight
  * @param quality     the Quality section (without the mask, which is a picture); presets written
  *                    before it existed read as the defaults
+ * @param costMode    {@link CostMode#id()} of how α and β weigh the costs; null (a preset or picture from
+ *                    before cost modes existed) reads as "exact", which is what its α and β meant
  */
 public record StudioSettings(String backbone, String device, String contentLayer, List<LayerSetting> styleLayers,
                              double alpha, double beta, double tvWeight, double learningRate,
-                             int size, String init, int iterations, long seed, QualitySetting quality) {
+                             int size, String init, int iterations, long seed, QualitySetting quality,
+                             String costMode) {
 
     /**
      * The Quality section as plain data; enum values as their names.
@@ -58,7 +62,7 @@ public record StudioSettings(String backbone, String device, String contentLayer
                           double alpha, double beta, double tvWeight, double learningRate,
                           int size, String init, int iterations, long seed) {
         this(backbone, device, contentLayer, styleLayers, alpha, beta, tvWeight, learningRate, size, init,
-                iterations, seed, QualitySetting.defaults());
+                iterations, seed, QualitySetting.defaults(), CostMode.EXACT.id());
     }
 
     /** A style tap, whether it is used, and its weight λ. */
@@ -70,6 +74,7 @@ public record StudioSettings(String backbone, String device, String contentLayer
         if (quality == null) {
             quality = QualitySetting.defaults();
         }
+        costMode = CostMode.fromId(costMode == null ? CostMode.EXACT.id() : costMode).id();
     }
 
     /** The defaults for {@code backbone}: what a first Start and the reset action use. */
@@ -84,7 +89,8 @@ public record StudioSettings(String backbone, String device, String contentLayer
         }
         return new StudioSettings(backbone.id(), Defaults.DEVICE.name(), parameters.contentLayers().get(0), layers,
                 parameters.alpha(), parameters.beta(), parameters.tvWeight(), parameters.learningRate(),
-                Defaults.LONG_SIDE, Defaults.INIT.name(), Defaults.ITERATIONS, Defaults.SEED);
+                Defaults.LONG_SIDE, Defaults.INIT.name(), Defaults.ITERATIONS, Defaults.SEED, QualitySetting.defaults(),
+                parameters.costMode().id());
     }
 
     public static StudioSettings defaults() {
@@ -101,6 +107,7 @@ public record StudioSettings(String backbone, String device, String contentLayer
                 .map(layer -> layer.name() + ":" + layer.weight()).collect(Collectors.joining(",")));
         result.put("atelier.alpha", Double.toString(alpha));
         result.put("atelier.beta", Double.toString(beta));
+        result.put("atelier.cost-mode", costMode);
         result.put("atelier.tv", Double.toString(tvWeight));
         result.put("atelier.lr", Double.toString(learningRate));
         result.put("atelier.size", Integer.toString(size));
