@@ -114,8 +114,8 @@ public final class RenderCommand implements Callable<Integer> {
             description = "Learning rate (pixels in [0,1]). Default: ${bundle:default.lr}.")
     private Double learningRate;
 
-    @Option(names = "--init", paramLabel = "noise|content|style|blend",
-            description = "Start image. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--init", paramLabel = "noise|content|style|blend|recolored",
+            description = "Start image (recolored: the photo in the painting's colours). Default: ${DEFAULT-VALUE}.")
     private InitMode init;
 
     @Option(names = "--seed", paramLabel = "N",

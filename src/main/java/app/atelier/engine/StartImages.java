@@ -26,6 +26,7 @@ final class StartImages {
             case STYLE -> ImageResizer.resize(spec.styles().get(0).image(), width, height);
             case NOISE -> blend(content, new Random(spec.seed()), 1.0);
             case BLEND -> blend(content, new Random(spec.seed()), BLEND_NOISE_SHARE);
+            case RECOLORED -> ColorStatisticsMatch.matchTo(content, spec.styles().get(0).image());
         };
     }
 

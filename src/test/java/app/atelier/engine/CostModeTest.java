@@ -167,7 +167,7 @@ class CostModeTest {
                     StyleObjective objective = new StyleObjective(floatNet, targets);
                     objective.prepare(parameters);
                     NDArray start = ImageTensors.toTensor(scope, content, DataType.FLOAT32);
-                    NDArray gradient = StyleTransferJob.costAndGradient(objective, start, parameters, scope).gradient();
+                    NDArray gradient = CostGradient.at(objective, start, parameters, scope).gradient();
                     double rms = Math.sqrt(gradient.square().mean().getFloat());
                     assertThat(rms).as("pixel gradient RMS for %s", photo).isGreaterThan(100 * AdamOptimizer.EPSILON);
                 }

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import app.atelier.TestData;
-import app.atelier.cli.bench.RandomVgg19Weights;
+import app.atelier.model.RandomVgg19Weights;
 import app.atelier.image.ImageLoader;
 import app.atelier.image.ImageResizer;
 import app.atelier.image.RgbImage;
@@ -67,7 +67,7 @@ public final class CostScaleSurvey {
             try (NDManager scope = manager.newSubManager()) {
                 NDArray start = ImageTensors.toTensor(scope, content, DataType.FLOAT32);
                 LossBreakdown exactLoss = objective.evaluate(start, exact).breakdown();
-                PixelOptimizer.CostAndGradient normalized = StyleTransferJob.costAndGradient(objective, start,
+                PixelOptimizer.CostAndGradient normalized = CostGradient.at(objective, start,
                         parameters, scope);
                 for (StyleLayer layer : parameters.styleLayers()) {
                     line.append(String.format(Locale.ROOT, " %s exact %.3g rel %.3f;", layer.name(),

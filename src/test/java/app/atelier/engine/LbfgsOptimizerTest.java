@@ -34,7 +34,7 @@ class LbfgsOptimizerTest {
         int budget = 25;
         try (SqueezeNetBackbone net = SqueezeNetBackbone.load(TestData.squeezenet(), Device.cpu(), DataType.FLOAT32);
              NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            LiveParameters parameters = Defaults.parameters(BackboneKind.SQUEEZENET1_1);
+            LiveParameters parameters = QualityRuns.exactSqueezeNetRecipe();
             double adam = costAfter(budget, new AdamOptimizer(manager), net, manager, parameters);
             double lbfgs = costAfter(budget, new LbfgsOptimizer(manager, 20, 1e-5, 1e-7), net, manager, parameters);
             System.out.printf("after %d evaluations: Adam %.6g, L-BFGS %.6g%n", budget, adam, lbfgs);

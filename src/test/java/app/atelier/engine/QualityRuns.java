@@ -40,6 +40,15 @@ final class QualityRuns {
                 Defaults.parameters(BackboneKind.SQUEEZENET1_1), quality);
     }
 
+    /**
+     * The exact-cost recipe SqueezeNet used before normalised costs (CS231n's layer weights, β 0.0025):
+     * keeps {@link CostMode#EXACT} covered end to end, and lets optimiser tests compare on a fixed cost.
+     */
+    static LiveParameters exactSqueezeNetRecipe() {
+        return new LiveParameters(1.0, 0.0025, 0.0, 0.015, List.of("fire1"), List.of(new StyleLayer("conv0", 20000),
+                new StyleLayer("fire2", 500), new StyleLayer("fire3", 12), new StyleLayer("fire4", 1)), CostMode.EXACT);
+    }
+
     static Run run(JobSpec spec) throws Exception {
         return run(spec, records -> false);
     }

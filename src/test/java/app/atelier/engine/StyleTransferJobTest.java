@@ -36,7 +36,7 @@ class StyleTransferJobTest {
 
     @Test
     void realTransferMovesTheDogTowardsTheScream() throws Exception {
-        JobSpec spec = spec(160, 60, InitMode.CONTENT, 1, defaults());
+        JobSpec spec = spec(160, 60, InitMode.CONTENT, 1, QualityRuns.exactSqueezeNetRecipe());
         JobRecorder recorder = new JobRecorder();
         RgbImage result;
         try (StyleTransferJob job = StyleTransferJob.start(spec)) {
@@ -69,7 +69,7 @@ class StyleTransferJobTest {
 
     /** Σ λ_l J_style^l between a picture and a style image, computed through a fresh backbone. */
     private static double gramDistance(RgbImage picture, RgbImage style) throws Exception {
-        LiveParameters parameters = defaults().withAlpha(0).withBeta(1);
+        LiveParameters parameters = QualityRuns.exactSqueezeNetRecipe().withAlpha(0).withBeta(1);
         try (SqueezeNetBackbone net = SqueezeNetBackbone.load(TestData.squeezenet(), Device.cpu(), DataType.FLOAT32);
              NDManager manager = NDManager.newBaseManager(Device.cpu());
              StyleTargets targets = StyleTargets.forImages(net, manager, picture,

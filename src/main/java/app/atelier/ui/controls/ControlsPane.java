@@ -126,6 +126,7 @@ public final class ControlsPane extends VBox {
             case CONTENT -> "The photo";
             case STYLE -> "The painting";
             case BLEND -> "Photo and noise";
+            case RECOLORED -> "The photo in the painting's colours";
         };
     }
 
