@@ -311,27 +311,25 @@ public final class RenderCommand implements Callable<Integer> {
     private int finish(StyleTransferJob job, ProgressReporter reporter, long started) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         JobState state = job.state();
+        Frame last = job.latestFrame().orElse(null);
         if (state == JobState.FAILED) {
             Throwable cause = reporter.failure();
-            err.println("Error: the render failed: " + (cause == null ? "unknown cause" : cause.getMessage()));
+            // The job keeps only a picture measured good (after a divergence, the one before it).
+            boolean written = last != null && writeOutput(job, last);
+            err.println("Error: the render failed: " + (cause == null ? "unknown cause" : cause.getMessage())
+                    + (written ? " The last good picture, from iteration " + last.iteration() + ", is in " + out + "."
+                    : " Nothing was written."));
             err.flush();
             return AtelierCommand.EXIT_FAILURE;
         }
-        Frame last = job.latestFrame().orElse(null);
         if (last == null) {
             err.println("Error: the render stopped before its first iteration; nothing was written");
             err.flush();
             return AtelierCommand.EXIT_FAILURE;
         }
-        Map<String, String> metadata = RenderMetadata.withIterationsDone(
-                RenderMetadata.of(job.spec(), content, styles), last.iteration(), job.spec().iterations());
-        Optional<String> problem = outputCheck.problem(out, "--out");
-        if (problem.isPresent()) {
-            err.println("Error: " + problem.get() + "; nothing was written");
-            err.flush();
+        if (!writeOutput(job, last)) {
             return AtelierCommand.EXIT_FAILURE;
         }
-        PngWriter.write(last.image(), out, metadata);
         if (!quiet) {
             double seconds = (System.nanoTime() - started) / 1e9;
             String how = state == JobState.STOPPED
@@ -342,6 +340,20 @@ public final class RenderCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         return CommandLine.ExitCode.OK;
+    }
+
+    /** Writes {@code last} to --out after checking the path again; false (and one line) when it cannot. */
+    private boolean writeOutput(StyleTransferJob job, Frame last) throws IOException {
+        Optional<String> problem = outputCheck.problem(out, "--out");
+        if (problem.isPresent()) {
+            spec.commandLine().getErr().println("Error: " + problem.get() + "; nothing was written");
+            spec.commandLine().getErr().flush();
+            return false;
+        }
+        Map<String, String> metadata = RenderMetadata.withIterationsDone(
+                RenderMetadata.of(job.spec(), content, styles), last.iteration(), job.spec().iterations());
+        PngWriter.write(last.image(), out, metadata);
+        return true;
     }
 
     /** The quality options, checked; the mask is loaded here so a bad file fails before the weights load. */

@@ -89,6 +89,13 @@ final class JobOutput {
         }
     }
 
+    /** Makes {@code frame} (or no frame) the latest again, when the frames after it turned out bad. */
+    void keepOnly(Optional<Frame> frame) {
+        synchronized (lock) {
+            latestFrame = frame.orElse(null);
+        }
+    }
+
     /** The final state; every listener's delivery thread ends once it has delivered everything queued. */
     void end(JobState last, Throwable cause) {
         synchronized (lock) {

@@ -28,9 +28,9 @@ final class OptimisationLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(OptimisationLoop.class);
 
-    /** A cost that is no longer a number; its message is written for the user. */
-    static final class NonFiniteCostException extends RuntimeException {
-        NonFiniteCostException(String message) {
+    /** A cost that is no longer a number or rose far above its start; its message is written for the user. */
+    static final class DivergedException extends RuntimeException {
+        DivergedException(String message) {
             super(message);
         }
     }
@@ -43,6 +43,7 @@ final class OptimisationLoop {
     private final RenderQuality quality;
     private final PixelOptimizer optimizer;
     private final IterateAverage average;
+    private final DivergenceWatch divergence = new DivergenceWatch();
 
     private ScaleStage.Images images;
     private ScaleSchedule schedule;
@@ -126,7 +127,9 @@ final class OptimisationLoop {
                     System.nanoTime() - started, evaluations, scale + 1, schedule.count(), started);
             previous = current;
             arraysAfterLastIteration = jobManager.getManagedArrays().size();
-            output.publishIteration(record, new Frame(record, schedule.totalIterations(), step.picture()));
+            Frame frame = new Frame(record, schedule.totalIterations(), step.picture());
+            output.publishIteration(record, frame);
+            divergence.published(frame);
         }
     }
 
@@ -138,6 +141,7 @@ final class OptimisationLoop {
     private Step step(LiveParameters current, boolean changed, int iteration) {
         if (changed) {
             optimizer.costChanged();
+            divergence.restart();
         }
         stage.objective().prepare(current);
         ScaleStage evaluating = stage;
@@ -146,20 +150,22 @@ final class OptimisationLoop {
                 evaluations++;
                 return CostGradient.at(evaluating.objective(), x, current, s, evaluating::composite);
             }, current.learningRate(), scope);
-            requireFinite(loss, iteration);
+            requireConverging(loss, iteration, current);
             average.add(pixels, scope);
             return new Step(loss, stage.picture(average.current(pixels), quality.originalColors(), scope));
         }
     }
 
     /**
-     * Divergence ends the job with a message for the user; the frame published by the previous
-     * iteration stays the job's latest, so the last good picture is kept.
+     * Divergence ends the job with a message for the user; the job's latest frame goes back to the
+     * last one measured good (none when the first cost already diverged), so the picture it keeps
+     * is never the noise that diverged.
      */
-    private static void requireFinite(LossBreakdown loss, int iteration) {
-        if (!loss.isFinite()) {
-            throw new NonFiniteCostException("The cost became " + loss.total() + " at iteration " + iteration
-                    + "; lower the learning rate or the weights and start again. The last good picture is kept.");
+    private void requireConverging(LossBreakdown loss, int iteration, LiveParameters current) {
+        java.util.Optional<String> diverged = divergence.check(loss, iteration, current);
+        if (diverged.isPresent()) {
+            output.keepOnly(divergence.lastGood());
+            throw new DivergedException(diverged.get());
         }
     }
 
@@ -180,6 +186,7 @@ final class OptimisationLoop {
         }
         average.reset();
         optimizer.reset();
+        divergence.restart();
     }
 
     /** NDArrays the job held after its last iteration, or -1 before the first; for memory tests. */

@@ -207,7 +207,7 @@ public final class StyleTransferJob implements AutoCloseable {
                 loop = new OptimisationLoop(name, lease.backbone(), jobManager, requests, output);
                 end = loop.run();
             }
-        } catch (OptimisationLoop.NonFiniteCostException e) {
+        } catch (OptimisationLoop.DivergedException e) {
             LOG.warn("{} failed: {}", name, e.getMessage());
             cause = e;
         } catch (Exception | Error e) {

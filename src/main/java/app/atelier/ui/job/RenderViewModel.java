@@ -251,12 +251,22 @@ public final class RenderViewModel {
         if (newState == JobState.FAILED) {
             String reason = failure != null && failure.getMessage() != null ? failure.getMessage() : String.valueOf(failure);
             LOG.error("Job failed", failure);
-            messages.post(UserMessage.error("The run stopped with an error: " + reason + ". The last picture is kept."));
+            // Only what the job still holds is kept: after a divergence that is the last picture
+            // measured good, or none, and Save must not offer the noise on screen.
+            Frame kept = job.latestFrame().orElse(null);
+            frame.set(kept);
+            messages.post(UserMessage.error("The run stopped with an error: " + withFullStop(reason)
+                    + (kept != null ? " The last good picture, from iteration " + kept.iteration() + ", is kept."
+                    : " No picture was good enough to keep.")));
         }
         if (newState.isFinished()) {
             pulseDrain.stop();
             job.latestFrame().ifPresent(frame::set);
         }
+    }
+
+    private static String withFullStop(String text) {
+        return text.endsWith(".") ? text : text + ".";
     }
 
     private void setState(JobState newState) {
