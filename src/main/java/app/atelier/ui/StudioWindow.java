@@ -7,6 +7,7 @@ import app.atelier.ui.images.ContentPane;
 import app.atelier.ui.images.StylePane;
 import app.atelier.ui.models.ModelsDialog;
 import app.atelier.ui.notify.NotificationView;
+import app.atelier.ui.notify.UserMessage;
 import app.atelier.ui.result.ResultPane;
 import app.atelier.ui.status.StatusView;
 import javafx.geometry.Orientation;
@@ -53,11 +54,15 @@ public final class StudioWindow extends BorderPane {
         SplitPane centre = new SplitPane(resultPane, lossChart);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.7);
-        NotificationView notifications = new NotificationView(centre, studio.messages());
+        models = ModelsDialog.forStudio(this, studio.settings().backboneProperty());
+        NotificationView notifications = new NotificationView(centre, studio.messages(), action -> {
+            if (action == UserMessage.Action.OPEN_MODELS) {
+                models.show(getScene().getWindow());
+            }
+        });
 
         ScrollPane right = scroll(new ControlsPane(studio.settings(), studio.render().activeProperty()), "controls-scroll");
 
-        models = ModelsDialog.forStudio(this, studio.settings().backboneProperty());
         setTop(new ActionBar(studio, resultPane.view(), () -> contentPane.dropZone().openFileDialog(),
                 () -> stylePane.dropZone().openFileDialog(), () -> models.show(getScene().getWindow()), quit));
         setLeft(left);

@@ -14,10 +14,15 @@ import app.atelier.ui.notify.UserMessage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,27 +78,64 @@ class StudioBehaviourTest {
     }
 
     @Test
-    void startWithoutWeightsSaysWhereAtelierLookedAndHowToFixIt(FxRobot robot, @TempDir Path emptyModels) throws Exception {
+    void startWithoutVgg19WeightsShowsTheWholeReasonAWayToModelsAndTheStatus(FxRobot robot, @TempDir Path emptyModels)
+            throws Exception {
         String previous = System.getProperty(WeightsSearchPath.PROPERTY);
         System.setProperty(WeightsSearchPath.PROPERTY, emptyModels.toString());
         try {
-            assumeTrue(WeightsSearchPath.standard().find(BackboneKind.SQUEEZENET1_1).isEmpty(),
-                    "SqueezeNet weights are installed in the user data folder; cannot test their absence here");
+            assumeTrue(WeightsSearchPath.standard().find(BackboneKind.VGG19).isEmpty(),
+                    "VGG19 weights are installed in the user data folder; cannot test their absence here");
+            assertThat(WeightsSearchPath.standard().find(BackboneKind.SQUEEZENET1_1))
+                    .as("SqueezeNet is built in: never missing").isPresent();
             Path dog = TestData.image("dog.jpg");
             robot.interact(() -> {
+                ui.studio.settings().backboneProperty().set(BackboneKind.VGG19);
                 ui.studio.content().offer(List.of(new ImageRequest.FromFile(dog)));
                 ui.studio.styles().offer(List.of(new ImageRequest.FromFile(dog)));
             });
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                     () -> ui.studio.content().image() != null && ui.studio.styles().entries().size() == 1);
+            // Choosing VGG19 offers the Models window at once; this test declines to reach Start.
+            WaitForAsyncUtils.waitForFxEvents();
+            if (!robot.lookup("#models-offer").queryAll().isEmpty()) {
+                robot.clickOn("Not now");
+            }
             robot.clickOn("#start");
+            WaitForAsyncUtils.waitForFxEvents();
 
             UserMessage message = ui.studio.messages().latestProperty().get();
             assertThat(message.level()).isEqualTo(UserMessage.Level.ERROR);
-            assertThat(message.text()).contains("SqueezeNet 1.1 weights were not found", emptyModels.toString(),
-                    "squeezenet1_1", "ATELIER_MODELS", "Models…");
+            assertThat(message.action()).isEqualTo(UserMessage.Action.OPEN_MODELS);
+            assertThat(message.text()).contains("VGG19 weights were not found", emptyModels.toString(), "built-in",
+                    "vgg19.safetensors", "ATELIER_MODELS", "Open Models…", "SqueezeNet 1.1, which is built in");
             assertThat(ui.studio.render().activeProperty().get()).isFalse();
-            assertThat(robot.lookup("#notifications").queryAs(org.controlsfx.control.NotificationPane.class).isShowing()).isTrue();
+            StatusBar status = robot.lookup("#status-bar").queryAs(StatusBar.class);
+            assertThat(status.getText()).isEqualTo("Cannot start: VGG19 weights are not installed (File › Models…)");
+
+            // The whole text is on screen: wrapped, not cut off with an ellipsis.
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#notification-text").tryQuery().isPresent());
+            WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS); // the bar slides in
+            Label banner = robot.lookup("#notification-text").queryAs(Label.class);
+            Text shown = (Text) banner.lookup(".text");
+            assertThat(banner.isWrapText()).isTrue();
+            assertThat(shown.getText()).isEqualTo(message.text());
+            assertThat(banner.getHeight()).as("several lines, all shown")
+                    .isGreaterThan(2.5 * banner.getFont().getSize())
+                    .isGreaterThanOrEqualTo(banner.prefHeight(banner.getWidth()) - 1);
+            Bounds onScreen = banner.localToScene(banner.getLayoutBounds());
+            assertThat(onScreen.getMaxX()).isLessThanOrEqualTo(banner.getScene().getWidth());
+            Node bar = robot.lookup(".notification-bar").query();
+            Bounds barBounds = bar.localToScene(bar.getLayoutBounds());
+            assertThat(barBounds.getMinY() - 0.5).as("the bar grew to the wrapped text").isLessThanOrEqualTo(onScreen.getMinY());
+            assertThat(barBounds.getMaxY() + 0.5).isGreaterThanOrEqualTo(onScreen.getMaxY());
+
+            robot.clickOn("Open Models…");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#models-state-vgg19").tryQuery().isPresent());
+            Label vgg = robot.lookup("#models-state-vgg19").queryAs(Label.class);
+            robot.interact(() -> vgg.getScene().getWindow().hide());
+
+            robot.interact(() -> ui.studio.settings().backboneProperty().set(BackboneKind.SQUEEZENET1_1));
+            assertThat(status.getText()).isEqualTo("Ready");
         } finally {
             if (previous == null) {
                 System.clearProperty(WeightsSearchPath.PROPERTY);

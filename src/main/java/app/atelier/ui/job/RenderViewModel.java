@@ -91,6 +91,14 @@ public final class RenderViewModel {
             target.addListener(obs -> scheduleRetarget());
         }
         retargetDelay.setOnFinished(event -> retarget());
+        // A "Cannot start: …" status gives way to the job's own once the user changes what blocked it.
+        for (Observable cause : List.<Observable>of(content.imageProperty(), styles.entries(), settings.backboneProperty())) {
+            cause.addListener(obs -> {
+                if (!active.get()) {
+                    phase.set(phaseOf(state.get()));
+                }
+            });
+        }
     }
 
     /** Starts a job from the current settings and pictures, or says what is missing. */
@@ -100,17 +108,20 @@ public final class RenderViewModel {
         }
         if (content.image() == null) {
             messages.post(UserMessage.warning("Add a content photo first: drop it on the Content pane, paste it, or click the pane to open a file."));
+            phase.set("Cannot start: no content photo");
             return;
         }
         if (styles.entries().isEmpty()) {
             messages.post(UserMessage.warning("Add a style painting first: drop it on the Style pane, paste it, or click the pane to open a file."));
+            phase.set("Cannot start: no style painting");
             return;
         }
         BackboneKind backbone = settings.backboneProperty().get();
         WeightsSearchPath searchPath = WeightsSearchPath.standard();
         Optional<Path> weights = searchPath.find(backbone);
         if (weights.isEmpty()) {
-            messages.post(UserMessage.error(missingWeightsText(backbone, searchPath)));
+            messages.post(UserMessage.error(missingWeightsText(backbone, searchPath), UserMessage.Action.OPEN_MODELS));
+            phase.set("Cannot start: " + backbone.displayName() + " weights are not installed (File › Models…)");
             return;
         }
         JobSpec spec;
@@ -160,9 +171,11 @@ public final class RenderViewModel {
         String expected = backbone == BackboneKind.SQUEEZENET1_1
                 ? "a folder named squeezenet1_1 holding its .npy files"
                 : "vgg19.safetensors (or a vgg19 folder with a .safetensors file)";
+        String instead = backbone == BackboneKind.SQUEEZENET1_1 ? "" : " Or switch the network to SqueezeNet 1.1, which is built in.";
         return backbone.displayName() + " weights were not found. Atelier looked in: " + searchPath.describe()
-                + ". Download or import them with File › Models…, or put " + expected + " into one of these folders"
-                + " (or set the ATELIER_MODELS environment variable to a folder that holds them), then press Start again.";
+                + ". Download or import them with Open Models… (File › Models…), or put " + expected
+                + " into one of these folders (or set the ATELIER_MODELS environment variable to a folder that holds"
+                + " them), then press Start again." + instead;
     }
 
     private List<StyleSource> styleSources() {
@@ -272,20 +285,24 @@ public final class RenderViewModel {
     private void setState(JobState newState) {
         state.set(newState);
         active.set(newState != null && !newState.isFinished());
-        phase.set(switch (newState) {
-            case PREPARING -> "Preparing the network and targets…";
-            case RUNNING -> "Running";
-            case PAUSED -> "Paused";
-            case STOPPED -> "Stopped";
-            case COMPLETED -> "Done";
-            case FAILED -> "Failed";
-        });
+        phase.set(phaseOf(newState));
         if (newState == JobState.COMPLETED) {
             progress.set(1);
             timeLeft.set(Duration.ZERO);
         } else if (newState.isFinished() && progress.get() < 0) {
             progress.set(0);
         }
+    }
+
+    private static String phaseOf(JobState state) {
+        return state == null ? "Ready" : switch (state) {
+            case PREPARING -> "Preparing the network and targets…";
+            case RUNNING -> "Running";
+            case PAUSED -> "Paused";
+            case STOPPED -> "Stopped";
+            case COMPLETED -> "Done";
+            case FAILED -> "Failed";
+        };
     }
 
     /** FX thread, once per pulse while a job runs: one batch for the chart, one status update. */
