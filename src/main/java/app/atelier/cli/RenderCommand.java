@@ -6,6 +6,7 @@ import app.atelier.engine.CostMode;
 import app.atelier.engine.Defaults;
 import app.atelier.engine.Frame;
 import app.atelier.engine.InitMode;
+import app.atelier.engine.InputWarnings;
 import app.atelier.engine.JobSpec;
 import app.atelier.engine.JobState;
 import app.atelier.engine.LiveParameters;
@@ -272,6 +273,9 @@ public final class RenderCommand implements Callable<Integer> {
 
     private int render(RenderRequest request) throws InterruptedException, IOException {
         PrintWriter err = spec.commandLine().getErr();
+        if (!quiet) {
+            InputWarnings.of(request.spec()).forEach(warning -> err.println("Warning: " + warning));
+        }
         int planned = request.spec().iterations();
         IntermediateSaver saver = new IntermediateSaver(out, saveEvery, planned, request.metadata(), err, outputCheck);
         ProgressReporter reporter = new ProgressReporter(err, planned, logEvery, quiet, saver::offer);

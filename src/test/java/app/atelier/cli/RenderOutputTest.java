@@ -165,4 +165,21 @@ class RenderOutputTest {
                     .contains("out.png", "out-0001.png", "out-0002.png");
         }
     }
+
+    @Test
+    void tinyContentRendersWithOneWarningLine() throws IOException {
+        Path tiny = folder.resolve("tiny.png");
+        PngWriter.write(new RgbImage(1, 1, new int[] {0xFF336699}), tiny, Map.of());
+        Path out = folder.resolve("out.png");
+
+        // Before: the 1x1 photo silently became a 32x32 picture.
+        CliRun run = CliRun.of("render", "--content", tiny.toString(), "--style", TestData.image("scream.jpg").toString(),
+                "--out", out.toString(), "--weights", TestData.squeezenet().toString(), "--size", "32",
+                "--iterations", "1", "--device", "cpu");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err().lines().filter(line -> line.startsWith("Warning: ")))
+                .singleElement().asString().contains("1x1", "32 times");
+        assertThat(out).exists();
+    }
 }

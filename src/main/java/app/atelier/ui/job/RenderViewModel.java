@@ -3,7 +3,9 @@ package app.atelier.ui.job;
 import app.atelier.engine.BackboneKind;
 import app.atelier.engine.Frame;
 import app.atelier.engine.IterationRecord;
+import app.atelier.engine.InputWarnings;
 import app.atelier.engine.JobSpec;
+import app.atelier.engine.RenderSize;
 import app.atelier.engine.JobState;
 import app.atelier.engine.JobWorker;
 import app.atelier.engine.LiveParameters;
@@ -138,6 +140,11 @@ public final class RenderViewModel {
             messages.post(UserMessage.error("Cannot start: " + e.getMessage()));
             return;
         }
+        Optional<String> sizeProblem = RenderSize.problem(spec);
+        if (sizeProblem.isPresent()) {
+            messages.post(UserMessage.error("Cannot start: " + sizeProblem.get() + "."));
+            return;
+        }
         closeCurrentJob();
         history.clear();
         statistics.clear();
@@ -165,6 +172,11 @@ public final class RenderViewModel {
         }
         setState(JobState.PREPARING);
         pulseDrain.start();
+        List<String> notes = InputWarnings.of(spec);
+        if (!notes.isEmpty()) {
+            String text = String.join("; ", notes) + ".";
+            messages.post(UserMessage.warning(Character.toUpperCase(text.charAt(0)) + text.substring(1)));
+        }
     }
 
     static String missingWeightsText(BackboneKind backbone, WeightsSearchPath searchPath) {
