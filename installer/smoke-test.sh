@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Release smoke test of the Linux package: build the .deb, install it for real, start the installed
 # app under Xvfb and screenshot its window, render with the installed `atelier` command, uninstall.
-# Fails loudly at the first broken step. Needs root (dpkg) and ../shared/models for the render.
+# Fails loudly at the first broken step. Needs root (dpkg) and ../shared/images for the render, which
+# uses only the built-in weights.
 #
 # Usage: installer/smoke-test.sh [path/to/atelier.deb]     Screenshot: target/smoke/installed-app.png
 set -euo pipefail
@@ -78,17 +79,20 @@ echo "screenshot: $out/installed-app.png"
 kill $app_pid 2>/dev/null || true
 wait $app_pid 2>/dev/null || true
 
-step "rendering with the installed command-line launcher"
-models=${ATELIER_MODELS:-$root/../shared/models}
+step "rendering with the installed command-line launcher: no ATELIER_MODELS, an empty home"
+# A fresh install has only the built-in SqueezeNet 1.1; Java takes its home from the password
+# database, not $HOME, so user.home is pointed at the empty folder too.
 images=$root/../shared/images
-if [ -d "$models/squeezenet1_1" ] && [ -f "$images/dog.jpg" ]; then
-  ATELIER_MODELS=$models HOME=$HOME_FOR_APP atelier render --content "$images/dog.jpg" --style "$images/scream.jpg" \
-    --size 96 --iterations 5 --out "$out/render.png" || fail "atelier render failed"
-  [ -s "$out/render.png" ] || fail "atelier render wrote no image"
-  echo "render: $out/render.png"
-else
-  fail "weights or sample images not found at $models / $images: set ATELIER_MODELS"
-fi
+[ -f "$images/dog.jpg" ] || fail "sample images not found at $images"
+fresh_home=$(mktemp -d)
+fresh() { env -u ATELIER_MODELS -u XDG_DATA_HOME HOME="$fresh_home" JAVA_TOOL_OPTIONS="-Duser.home=$fresh_home" "$@"; }
+fresh atelier models list > "$out/models-list.txt" 2>&1 || { cat "$out/models-list.txt" >&2; fail "atelier models list failed"; }
+grep -q '^squeezenet1_1 *present *built-in' "$out/models-list.txt" || { cat "$out/models-list.txt" >&2; fail "models list does not show the built-in SqueezeNet"; }
+fresh atelier render --content "$images/dog.jpg" --style "$images/scream.jpg" \
+  --size 96 --iterations 5 --out "$out/render.png" || fail "atelier render failed with the built-in weights"
+[ -s "$out/render.png" ] || fail "atelier render wrote no image"
+echo "render: $out/render.png (built-in weights)"
+rm -rf "$fresh_home"
 
 step "uninstalling"
 DEBIAN_FRONTEND=noninteractive dpkg --purge atelier >/dev/null || fail "dpkg --purge failed"

@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
         header = "Lists, downloads, imports and verifies the networks' weights.",
         description = {
                 "Weights are looked for in ATELIER_MODELS / -Datelier.models (a path list), then in the",
-                "user's data folder, where downloads and imports are installed."},
+                "user's data folder, where downloads and imports are installed, then (SqueezeNet 1.1",
+                "only) in Atelier itself: the built-in copy, which no command removes."},
         subcommands = {
                 ModelsCommand.ListModels.class,
                 ModelsCommand.Download.class,

@@ -446,7 +446,8 @@ public final class RenderCommand implements Callable<Integer> {
 
     /**
      * --weights may name the weights themselves or a models folder holding them; without it the
-     * search path (ATELIER_MODELS, -Datelier.models, the user data folder) is used.
+     * search path (ATELIER_MODELS, -Datelier.models, the user data folder, then the built-in
+     * SqueezeNet 1.1) is used.
      */
     private Path resolveWeights() {
         String expected = backbone == BackboneKind.SQUEEZENET1_1
