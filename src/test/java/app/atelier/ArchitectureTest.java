@@ -53,6 +53,14 @@ class ArchitectureTest {
                     + " bench --mode window finds its script by name, only when that jar is on the class path");
 
     @ArchTest
+    static final ArchRule settingsServeBothFrontEnds = noClasses()
+            .that().resideInAPackage("app.atelier.settings..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "ai.djl..", "app.atelier.ui..",
+                    "app.atelier.cli..")
+            .allowEmptyShould(true)
+            .because("one settings format serves the window, render, presets and saved pictures alike");
+
+    @ArchTest
     static final ArchRule launcherIsNotAnApplication = classes()
             .that().haveFullyQualifiedName("app.atelier.Launcher")
             .should().notBeAssignableTo("javafx.application.Application")

@@ -2,11 +2,12 @@ package app.atelier.cli;
 
 import app.atelier.engine.Frame;
 import app.atelier.image.PngWriter;
+import app.atelier.settings.SettingsCodec;
+import app.atelier.settings.SettingsDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Writes {@code --save-every} pictures beside the output: {@code out.png} gives {@code out-0050.png},
@@ -18,7 +19,7 @@ final class IntermediateSaver {
     private final Path out;
     private final int every;
     private final int total;
-    private final Map<String, String> metadata;
+    private final SettingsDocument settings;
     private final PrintWriter err;
     private final OutputCheck check;
     private int nextSave;
@@ -27,13 +28,13 @@ final class IntermediateSaver {
      * @param every 0 to save nothing
      * @param check refuses a snapshot name that is an input, a link or a special file
      */
-    IntermediateSaver(Path out, int every, int total, Map<String, String> metadata, PrintWriter err,
+    IntermediateSaver(Path out, int every, int total, SettingsDocument settings, PrintWriter err,
                       OutputCheck check) {
         this.check = check;
         this.out = out;
         this.every = every;
         this.total = total;
-        this.metadata = metadata;
+        this.settings = settings;
         this.err = err;
         this.nextSave = every;
     }
@@ -51,8 +52,7 @@ final class IntermediateSaver {
             return;
         }
         try {
-            PngWriter.write(frame.image(), target,
-                    RenderMetadata.withIterationsDone(metadata, frame.iteration(), total));
+            PngWriter.write(frame.image(), target, SettingsCodec.toPngText(settings.atIteration(frame.iteration())));
         } catch (IOException e) {
             // The render goes on: the final picture matters more than the snapshots.
             warn(e.getMessage());

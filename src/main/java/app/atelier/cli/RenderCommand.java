@@ -27,6 +27,10 @@ import app.atelier.model.CatalogueEntry;
 import app.atelier.model.ModelStore;
 import app.atelier.model.WeightsDownloader;
 import app.atelier.model.WeightsSearchPath;
+import app.atelier.settings.Pictures;
+import app.atelier.settings.RenderSettings;
+import app.atelier.settings.SettingsCodec;
+import app.atelier.settings.SettingsDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -51,25 +55,32 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
-        customSynopsis = "atelier render --content FILE --style FILE [--style FILE]... --out FILE.png [OPTIONS]",
+        customSynopsis = {"atelier render --content FILE --style FILE [--style FILE]... --out FILE.png [OPTIONS]",
+                "atelier render --settings FILE.png|FILE.json --out FILE.png [OPTIONS]"},
         resourceBundle = "app.atelier.cli.RenderHelp",
         defaultValueProvider = RenderDefaults.class,
         header = "Renders a photo in the style of one or more paintings, without the window.",
         description = {
                 "Renders the content photo in the style of the style image(s) and writes a PNG",
-                "whose text metadata records the settings.",
+                "whose text metadata records the settings and pictures: give it to --settings (or open",
+                "it in the window) to render it again.",
                 "Layers per backbone: ${bundle:layers}."})
 public final class RenderCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--content", required = true, paramLabel = "FILE",
-            description = "Content photo (JPEG or PNG).")
+    @Option(names = "--settings", paramLabel = "FILE",
+            description = {"Start from the settings and pictures of a PNG saved by Atelier (window or render)",
+                    "or of a preset / settings file (.json); options given here override them."})
+    private Path settingsFile;
+
+    @Option(names = "--content", paramLabel = "FILE",
+            description = "Content photo (JPEG or PNG). Required unless --settings names one.")
     private Path content;
 
-    @Option(names = "--style", required = true, paramLabel = "FILE",
-            description = "Style image (JPEG or PNG); repeat to blend several styles.")
+    @Option(names = "--style", paramLabel = "FILE",
+            description = "Style image (JPEG or PNG); repeat to blend several styles. Required unless --settings names them.")
     private List<Path> styles;
 
     @Option(names = "--style-weights", split = ",", paramLabel = "W",
@@ -218,10 +229,19 @@ public final class RenderCommand implements Callable<Integer> {
     }
 
     /** Everything a render needs, checked; built before any weights are loaded. */
-    private record RenderRequest(JobSpec spec, Map<String, String> metadata) {
+    private record RenderRequest(JobSpec spec, SettingsDocument settings) {
     }
 
     private RenderRequest validate() {
+        if (settingsFile != null) {
+            new SettingsFileOptions(spec.commandLine(), readSettings()).fill();
+        }
+        if (content == null) {
+            throw usage("--content is required (or --settings FILE that names a photo that still exists)");
+        }
+        if (styles == null || styles.isEmpty()) {
+            throw usage("--style is required (or --settings FILE that names paintings that still exist)");
+        }
         requireAtLeast("--size", size, RenderSize.MIN_LONG_SIDE);
         requireAtMost("--size", size, RenderSize.MAX_LONG_SIDE);
         requireAtLeast("--iterations", iterations, 1);
@@ -268,7 +288,16 @@ public final class RenderCommand implements Callable<Integer> {
         Path weightsPath = resolveWeights();
         JobSpec jobSpec = new JobSpec(backbone, weightsPath, pooling, device, contentImage, styleSources,
                 size, init, seed, totalIterations, parameters, quality);
-        return new RenderRequest(jobSpec, RenderMetadata.of(jobSpec, content, styles));
+        return new RenderRequest(jobSpec, SettingsDocument.of(RenderSettings.of(jobSpec, parameters),
+                Pictures.ofFiles(content, styles, blend, mask), null));
+    }
+
+    private SettingsDocument readSettings() {
+        try {
+            return SettingsCodec.read(settingsFile);
+        } catch (IOException e) {
+            throw usage("--settings: " + e.getMessage());
+        }
     }
 
     private int render(RenderRequest request) throws InterruptedException, IOException {
@@ -277,7 +306,7 @@ public final class RenderCommand implements Callable<Integer> {
             InputWarnings.of(request.spec()).forEach(warning -> err.println("Warning: " + warning));
         }
         int planned = request.spec().iterations();
-        IntermediateSaver saver = new IntermediateSaver(out, saveEvery, planned, request.metadata(), err, outputCheck);
+        IntermediateSaver saver = new IntermediateSaver(out, saveEvery, planned, request.settings(), err, outputCheck);
         ProgressReporter reporter = new ProgressReporter(err, planned, logEvery, quiet, saver::offer);
         CountDownLatch outputHandled = new CountDownLatch(1);
         long started = System.nanoTime();
@@ -299,7 +328,7 @@ public final class RenderCommand implements Callable<Integer> {
                     // A render may legitimately take hours; just keep waiting.
                 }
                 reporter.awaitFinished(30, TimeUnit.SECONDS);
-                return finish(job, reporter, started);
+                return finish(job, reporter, request.settings(), started);
             } finally {
                 outputHandled.countDown();
                 ShutdownHooks.remove(interruptHook);
@@ -312,14 +341,15 @@ public final class RenderCommand implements Callable<Integer> {
         }
     }
 
-    private int finish(StyleTransferJob job, ProgressReporter reporter, long started) throws IOException {
+    private int finish(StyleTransferJob job, ProgressReporter reporter, SettingsDocument settings, long started)
+            throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         JobState state = job.state();
         Frame last = job.latestFrame().orElse(null);
         if (state == JobState.FAILED) {
             Throwable cause = reporter.failure();
             // The job keeps only a picture measured good (after a divergence, the one before it).
-            boolean written = last != null && writeOutput(job, last);
+            boolean written = last != null && writeOutput(settings, last);
             err.println("Error: the render failed: " + (cause == null ? "unknown cause" : cause.getMessage())
                     + (written ? " The last good picture, from iteration " + last.iteration() + ", is in " + out + "."
                     : " Nothing was written."));
@@ -331,7 +361,7 @@ public final class RenderCommand implements Callable<Integer> {
             err.flush();
             return AtelierCommand.EXIT_FAILURE;
         }
-        if (!writeOutput(job, last)) {
+        if (!writeOutput(settings, last)) {
             return AtelierCommand.EXIT_FAILURE;
         }
         if (!quiet) {
@@ -347,16 +377,14 @@ public final class RenderCommand implements Callable<Integer> {
     }
 
     /** Writes {@code last} to --out after checking the path again; false (and one line) when it cannot. */
-    private boolean writeOutput(StyleTransferJob job, Frame last) throws IOException {
+    private boolean writeOutput(SettingsDocument settings, Frame last) throws IOException {
         Optional<String> problem = outputCheck.problem(out, "--out");
         if (problem.isPresent()) {
             spec.commandLine().getErr().println("Error: " + problem.get() + "; nothing was written");
             spec.commandLine().getErr().flush();
             return false;
         }
-        Map<String, String> metadata = RenderMetadata.withIterationsDone(
-                RenderMetadata.of(job.spec(), content, styles), last.iteration(), job.spec().iterations());
-        PngWriter.write(last.image(), out, metadata);
+        PngWriter.write(last.image(), out, SettingsCodec.toPngText(settings.atIteration(last.iteration())));
         return true;
     }
 

@@ -1,6 +1,7 @@
 package app.atelier.ui;
 
 import app.atelier.ui.actions.FileActions;
+import app.atelier.ui.actions.StudioDocument;
 import app.atelier.ui.chart.LossHistory;
 import app.atelier.ui.controls.SettingsViewModel;
 import app.atelier.ui.images.ClipboardImages;
@@ -12,8 +13,6 @@ import app.atelier.ui.job.RenderViewModel;
 import app.atelier.ui.memory.RememberedStudio;
 import app.atelier.ui.notify.MessageCenter;
 import app.atelier.ui.notify.UserMessage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javafx.scene.input.Clipboard;
@@ -27,7 +26,8 @@ public final class StudioViewModel {
     private final MessageCenter messages = new MessageCenter();
     private final LossHistory history = new LossHistory();
     private final RenderViewModel render = new RenderViewModel(settings, content, styles, messages, history);
-    private final FileActions files = new FileActions(settings, content, styles, render, history, messages);
+    private final StudioDocument document = new StudioDocument(settings, content, styles, messages);
+    private final FileActions files = new FileActions(settings, document, render, history, messages);
 
     /** Takes a pasted picture: into the content pane while it is empty, else as another style. */
     public void paste(Clipboard clipboard) {
@@ -41,40 +41,17 @@ public final class StudioViewModel {
 
     /** Brings back the last settings and pictures; pictures that have gone are skipped quietly. */
     public void restore(RememberedStudio remembered) {
-        if (remembered.settings() != null) {
-            try {
-                settings.apply(remembered.settings());
-            } catch (RuntimeException e) {
-                messages.post(UserMessage.warning("The remembered settings could not be used (" + e.getMessage()
-                        + "); the defaults apply."));
-            }
-        }
-        if (remembered.content() != null && Files.isRegularFile(Path.of(remembered.content()))) {
-            content.offer(List.of(new ImageRequest.FromFile(Path.of(remembered.content()))));
-        }
-        List<RememberedStudio.RememberedStyle> styleFiles = remembered.styles().stream()
-                .filter(style -> style.file() != null && Files.isRegularFile(Path.of(style.file()))).toList();
-        if (!styleFiles.isEmpty()) {
-            ImageLoading.loadAll(styleFiles.stream().<ImageRequest>map(style -> new ImageRequest.FromFile(Path.of(style.file()))).toList(),
-                    outcome -> {
-                        for (int i = 0; i < outcome.images().size(); i++) {
-                            double weight = i < styleFiles.size() ? styleFiles.get(i).weight() : StyleImagesViewModel.DEFAULT_WEIGHT;
-                            styles.add(outcome.images().get(i), weight);
-                        }
-                    });
+        try {
+            document.restore(remembered.studio(), false);
+        } catch (RuntimeException e) {
+            messages.post(UserMessage.warning("The remembered settings could not be used (" + e.getMessage()
+                    + "); the defaults apply."));
         }
     }
 
     /** What to remember now; only pictures that came from files can be found again. */
     public RememberedStudio remember(RememberedStudio.WindowGeometry window) {
-        String contentFile = content.image() == null ? null
-                : content.image().file().map(path -> path.toAbsolutePath().toString()).orElse(null);
-        List<RememberedStudio.RememberedStyle> styleFiles = styles.entries().stream()
-                .filter(entry -> entry.image().file().isPresent())
-                .map(entry -> new RememberedStudio.RememberedStyle(
-                        entry.image().file().get().toAbsolutePath().toString(), entry.weight()))
-                .toList();
-        return new RememberedStudio(settings.snapshot(), contentFile, styleFiles, window);
+        return new RememberedStudio(document.current(), window);
     }
 
     /** Stops the run and ends the studio's background threads, each within a few seconds. When the window closes. */

@@ -42,6 +42,7 @@ public final class StudioWindow extends BorderPane {
         ScrollPane left = scroll(inputs, "inputs-scroll");
 
         resultPane = new ResultPane(studio.render().frameProperty(), studio.content().imageProperty());
+        resultPane.acceptRenderDrops(studio.files()::openRender);
         lossChart = new LossChart(studio.history());
         studio.render().totalIterationsProperty().addListener((obs, old, total) -> lossChart.showIterations(total.intValue()));
         // Between runs the axis previews the next run's length.

@@ -6,8 +6,10 @@ import app.atelier.engine.Frame;
 import app.atelier.engine.IterationRecord;
 import app.atelier.engine.LiveParameters;
 import app.atelier.engine.LossBreakdown;
-import app.atelier.image.PngMetadata;
 import app.atelier.image.RgbImage;
+import app.atelier.settings.RenderSettings;
+import app.atelier.settings.SettingsCodec;
+import app.atelier.settings.SettingsDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -37,7 +39,10 @@ class IntermediateSaverTest {
     @Test
     void savesAtEachMultipleAndTheNextFrameWhenOneWasSkipped() throws IOException {
         Path out = folder.resolve("dog.png");
-        IntermediateSaver saver = new IntermediateSaver(out, 50, 120, Map.of("atelier.seed", "7"),
+        RenderSettings defaults = RenderSettings.defaults();
+        SettingsDocument seven = SettingsDocument.of(new RenderSettings(defaults.backbone(), defaults.device(),
+                defaults.contentLayers(), defaults.styleLayers(), 1, 1, 0, 0.1, 64, defaults.init(), 120, 7), null, null);
+        IntermediateSaver saver = new IntermediateSaver(out, 50, 120, seven,
                 new PrintWriter(new StringWriter()), new OutputCheck(Map.of()));
 
         // Latest-wins delivery: iteration 50 itself never arrives here.
@@ -47,15 +52,15 @@ class IntermediateSaverTest {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
                     .containsExactly("dog-0051.png", "dog-0100.png");
         }
-        assertThat(PngMetadata.read(folder.resolve("dog-0051.png")))
-                .containsEntry("atelier.seed", "7")
-                .containsEntry("atelier.iterations", "51")
-                .containsEntry("atelier.iterations-planned", "120");
+        SettingsDocument saved = SettingsCodec.read(folder.resolve("dog-0051.png"));
+        assertThat(saved.settings()).isEqualTo(seven.settings());
+        assertThat(saved.iteration()).as("the iteration the picture shows").isEqualTo(51);
+        assertThat(saved.settings().iterations()).as("the run's planned length").isEqualTo(120);
     }
 
     @Test
     void zeroSavesNothing() throws IOException {
-        IntermediateSaver saver = new IntermediateSaver(folder.resolve("o.png"), 0, 10, Map.of(),
+        IntermediateSaver saver = new IntermediateSaver(folder.resolve("o.png"), 0, 10, SettingsDocument.preset(RenderSettings.defaults()),
                 new PrintWriter(new StringWriter()), new OutputCheck(Map.of()));
 
         saver.offer(frame(5));
@@ -71,7 +76,7 @@ class IntermediateSaverTest {
         Path input = folder.resolve("dog-0050.png");
         Files.writeString(input, "the user's own picture");
         StringWriter err = new StringWriter();
-        IntermediateSaver saver = new IntermediateSaver(out, 50, 120, Map.of(), new PrintWriter(err),
+        IntermediateSaver saver = new IntermediateSaver(out, 50, 120, SettingsDocument.preset(RenderSettings.defaults()), new PrintWriter(err),
                 new OutputCheck(Map.of(input, "--content")));
 
         saver.offer(frame(50));
@@ -82,7 +87,7 @@ class IntermediateSaverTest {
 
     @Test
     void namesWidenForLongRuns() {
-        IntermediateSaver saver = new IntermediateSaver(folder.resolve("out.png"), 1000, 20000, Map.of(),
+        IntermediateSaver saver = new IntermediateSaver(folder.resolve("out.png"), 1000, 20000, SettingsDocument.preset(RenderSettings.defaults()),
                 new PrintWriter(new StringWriter()), new OutputCheck(Map.of()));
 
         assertThat(saver.pathFor(3000).getFileName().toString()).isEqualTo("out-03000.png");

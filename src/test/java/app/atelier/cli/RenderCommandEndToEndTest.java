@@ -6,12 +6,15 @@ import app.atelier.TestData;
 import app.atelier.image.ImageLoader;
 import app.atelier.image.ImageResizer;
 import app.atelier.image.PngMetadata;
+import app.atelier.engine.StyleLayer;
 import app.atelier.image.RgbImage;
+import app.atelier.settings.RenderSettings;
+import app.atelier.settings.SettingsCodec;
+import app.atelier.settings.SettingsDocument;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,19 +40,20 @@ class RenderCommandEndToEndTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         RgbImage picture = ImageLoader.load(out);
         assertThat(picture.longSide()).isEqualTo(64);
-        Map<String, String> settings = PngMetadata.read(out);
-        assertThat(settings)
-                .containsEntry("atelier.content", content.toString())
-                .containsEntry("atelier.style", style.toString())
-                .containsEntry("atelier.size", "64")
-                .containsEntry("atelier.iterations", "5")
-                .containsEntry("atelier.seed", "3")
-                .containsEntry("atelier.alpha", "2")
-                .containsEntry("atelier.style-layers", "conv0:1,fire2:0.5")
-                .containsEntry("atelier.init", "noise")
-                .containsEntry("atelier.backbone", "squeezenet1_1")
-                .containsKeys("atelier.beta", "atelier.tv", "atelier.lr", "atelier.content-layer")
-                .doesNotContainKey("atelier.iterations-planned");
+        SettingsDocument saved = SettingsCodec.read(out);
+        RenderSettings settings = saved.settings();
+        assertThat(saved.pictures().content().path()).isEqualTo(content.toAbsolutePath().normalize().toString());
+        assertThat(saved.pictures().styles()).singleElement()
+                .satisfies(s -> assertThat(s.path()).isEqualTo(style.toAbsolutePath().normalize().toString()));
+        assertThat(settings.size()).isEqualTo(64);
+        assertThat(settings.iterations()).isEqualTo(5);
+        assertThat(saved.iteration()).isEqualTo(5);
+        assertThat(settings.seed()).isEqualTo(3);
+        assertThat(settings.alpha()).isEqualTo(2);
+        assertThat(settings.enabledStyleLayers()).containsExactly(new StyleLayer("conv0", 1), new StyleLayer("fire2", 0.5));
+        assertThat(settings.init()).isEqualTo("NOISE");
+        assertThat(settings.backbone()).isEqualTo("squeezenet1_1");
+        assertThat(PngMetadata.read(out)).containsOnlyKeys("Software", SettingsCodec.PNG_KEY);
         RgbImage photo = ImageResizer.toLongSide(ImageLoader.load(content), 64);
         assertThat(picture.argb()).as("the render must not be the photo itself").isNotEqualTo(photo.argb());
 

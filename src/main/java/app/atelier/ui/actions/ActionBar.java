@@ -31,7 +31,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The menu bar and the toolbar: run (Start, Pause/Resume, Stop), files (save, snapshot, CSV,
- * presets) and view commands, with icons and shortcuts. Space and Esc are handled by
+ * presets, opening a saved render) and view commands, with icons and shortcuts. Space and Esc are handled by
  * {@link Shortcuts}, not as accelerators, so they keep working in text fields.
  */
 public final class ActionBar extends VBox {
@@ -81,6 +81,7 @@ public final class ActionBar extends VBox {
                 bound(item("Save snapshot", MaterialDesignC.CAMERA_OUTLINE, "Shortcut+Shift+S", this::saveSnapshot), noPicture),
                 bound(item("Export loss history (CSV)…", MaterialDesignF.FILE_DELIMITED_OUTLINE, null, this::exportCsv), noHistory),
                 new SeparatorMenuItem(),
+                item("Open render…", MaterialDesignI.IMAGE_EDIT_OUTLINE, "Shortcut+R", this::openRender),
                 item("Open preset…", MaterialDesignF.FOLDER_OPEN_OUTLINE, null, this::openPreset),
                 item("Save preset…", MaterialDesignC.CONTENT_SAVE_COG_OUTLINE, null, this::savePreset),
                 new SeparatorMenuItem(),
@@ -191,6 +192,17 @@ public final class ActionBar extends VBox {
         if (file != null) {
             lastFolder = file.toPath().toAbsolutePath().getParent();
             studio.files().openPreset(file.toPath());
+        }
+    }
+
+    /** A picture saved by Atelier (window or render) or a settings file: its settings and pictures come back. */
+    private void openRender() {
+        FileChooser chooser = chooser("Open render", "Atelier picture or settings", "*.png", null);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Settings file", "*.json"));
+        File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            lastFolder = file.toPath().toAbsolutePath().getParent();
+            studio.files().openRender(file.toPath());
         }
     }
 

@@ -3,16 +3,14 @@ package app.atelier.ui.actions;
 import app.atelier.engine.Frame;
 import app.atelier.engine.IterationRecord;
 import app.atelier.image.PngWriter;
+import app.atelier.settings.SettingsCodec;
+import app.atelier.settings.SettingsDocument;
 import app.atelier.ui.chart.LossHistory;
 import app.atelier.ui.controls.SettingsViewModel;
-import app.atelier.ui.controls.StudioSettings;
-import app.atelier.ui.images.ContentImageViewModel;
 import app.atelier.ui.images.ImageLoading;
-import app.atelier.ui.images.StyleImagesViewModel;
 import app.atelier.ui.job.RenderViewModel;
 import app.atelier.ui.notify.MessageCenter;
 import app.atelier.ui.notify.UserMessage;
-import app.atelier.ui.presets.PresetFiles;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -21,17 +19,16 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
+import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the studio writes and reads: the picture (PNG with the settings in its metadata), snapshots,
- * the loss history as CSV, presets. Methods are called on the FX thread, take what they need from
+ * What the studio writes and reads: the picture (PNG with its settings document in the metadata),
+ * snapshots, the loss history as CSV, presets, and the settings of saved pictures. Methods are called on the FX thread, take what they need from
  * the view models there, and do the file work on the background loader thread; each returns a
  * future that completes (on that thread) with the file written, and reports failures to the user.
  */
@@ -41,20 +38,18 @@ public final class FileActions {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final SettingsViewModel settings;
-    private final ContentImageViewModel content;
-    private final StyleImagesViewModel styles;
     private final RenderViewModel render;
     private final LossHistory history;
     private final MessageCenter messages;
+    private final StudioDocument document;
 
-    public FileActions(SettingsViewModel settings, ContentImageViewModel content, StyleImagesViewModel styles,
-                       RenderViewModel render, LossHistory history, MessageCenter messages) {
+    public FileActions(SettingsViewModel settings, StudioDocument document, RenderViewModel render,
+                       LossHistory history, MessageCenter messages) {
         this.settings = settings;
-        this.content = content;
-        this.styles = styles;
         this.render = render;
         this.history = history;
         this.messages = messages;
+        this.document = document;
     }
 
     /** Saves the current picture as PNG with the settings and the pictures used in its metadata. */
@@ -107,33 +102,51 @@ public final class FileActions {
         }, "Exported " + records.size() + " iterations to " + target.getFileName(), "Could not export " + target);
     }
 
+    /** Saves the settings on screen (not the pictures) as a preset file. */
     public CompletableFuture<Path> savePreset(Path target) {
-        StudioSettings snapshot = settings.snapshot();
+        SettingsDocument preset = SettingsDocument.preset(settings.snapshot());
         return inBackground(() -> {
-            PresetFiles.write(snapshot, target);
+            SettingsCodec.write(preset, target);
             return target;
         }, "Preset saved to " + target.getFileName(), "Could not save the preset " + target);
     }
 
-    /** Reads a preset in the background and applies it on the FX thread. */
-    public CompletableFuture<StudioSettings> openPreset(Path file) {
-        CompletableFuture<StudioSettings> result = new CompletableFuture<>();
+    /** Reads a preset (or any settings file or saved picture: only its settings are used) and applies it. */
+    public CompletableFuture<SettingsDocument> openPreset(Path file) {
+        return open(file, false, "Preset " + file.getFileName() + " loaded");
+    }
+
+    /**
+     * Reads the settings a picture was saved with (by the window or {@code render}), or a settings
+     * file, and restores them together with the pictures whose files still exist.
+     */
+    public CompletableFuture<SettingsDocument> openRender(Path file) {
+        return open(file, true, "Settings of " + file.getFileName() + " restored");
+    }
+
+    /** Reads in the background, restores on the FX thread; the future completes there. */
+    private CompletableFuture<SettingsDocument> open(Path file, boolean withPictures, String done) {
+        CompletableFuture<SettingsDocument> result = new CompletableFuture<>();
         ImageLoading.runInBackground(() -> {
             try {
-                StudioSettings read = PresetFiles.read(file);
-                javafx.application.Platform.runLater(() -> {
+                SettingsDocument read = SettingsCodec.read(file);
+                SettingsDocument used = withPictures ? read : SettingsDocument.preset(read.settings());
+                Platform.runLater(() -> {
                     try {
-                        settings.apply(read);
-                        messages.post(UserMessage.info("Preset " + file.getFileName() + " loaded"));
-                        result.complete(read);
+                        boolean complete = used.pictures() == null || used.pictures().missing().isEmpty();
+                        document.restore(used, true);
+                        if (complete) {
+                            messages.post(UserMessage.info(done));
+                        }
+                        result.complete(used);
                     } catch (RuntimeException e) {
-                        messages.post(UserMessage.error("Cannot use the preset " + file.getFileName() + ": " + e.getMessage()));
+                        messages.post(UserMessage.error("Cannot use the settings of " + file.getFileName() + ": " + e.getMessage()));
                         result.completeExceptionally(e);
                     }
                 });
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Could not read preset {}", file, e);
-                messages.post(UserMessage.error("Cannot open the preset: " + e.getMessage()));
+                LOG.warn("Could not read settings from {}", file, e);
+                messages.post(UserMessage.error("Cannot open " + file.getFileName() + ": " + e.getMessage()));
                 result.completeExceptionally(e);
             }
         });
@@ -141,32 +154,7 @@ public final class FileActions {
     }
 
     private Map<String, String> metadata(Frame frame) {
-        Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put("Software", "Atelier");
-        if (content.image() != null) {
-            metadata.put("atelier.content", content.image().name());
-        }
-        metadata.put("atelier.styles", styles.entries().stream()
-                .map(entry -> entry.image().name() + ":" + entry.weight()).collect(Collectors.joining(",")));
-        StudioSettings current = settings.snapshot();
-        metadata.putAll(current.asMetadata());
-        // What the picture was made with, not what the sliders show now: they may have moved since.
-        metadata.put("atelier.alpha", Double.toString(frame.record().parameters().alpha()));
-        metadata.put("atelier.beta", Double.toString(frame.record().parameters().beta()));
-        metadata.put("atelier.tv", Double.toString(frame.record().parameters().tvWeight()));
-        metadata.put("atelier.lr", Double.toString(frame.record().parameters().learningRate()));
-        metadata.put("atelier.content-layer", String.join(",", frame.record().parameters().contentLayers()));
-        metadata.put("atelier.style-layers", frame.record().parameters().styleLayers().stream()
-                .map(layer -> layer.name() + ":" + layer.weight()).collect(Collectors.joining(",")));
-        metadata.put("atelier.iteration", Integer.toString(frame.iteration()));
-        render.job().ifPresent(job -> {
-            metadata.put("atelier.iterations", Integer.toString(job.spec().iterations()));
-            metadata.put("atelier.seed", Long.toString(job.spec().seed()));
-            metadata.put("atelier.backbone", job.spec().backbone().id());
-            metadata.put("atelier.init", job.spec().init().name());
-        });
-        metadata.put("atelier.size", frame.image().width() + "x" + frame.image().height());
-        return metadata;
+        return SettingsCodec.toPngText(document.of(frame, render.job()));
     }
 
     private interface FileWork<T> {

@@ -3,6 +3,7 @@ package app.atelier.ui.controls;
 import app.atelier.engine.OptimizerKind;
 import app.atelier.engine.Pooling;
 import app.atelier.engine.RenderQuality;
+import app.atelier.settings.RenderSettings;
 import app.atelier.ui.images.LoadedImage;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -54,8 +55,8 @@ public final class QualitySettings {
     }
 
     /** The section as plain data, for presets and memory; the mask is left out. */
-    public StudioSettings.QualitySetting snapshot() {
-        return new StudioSettings.QualitySetting(optimizer.get().name(), lbfgsHistory.get(),
+    public RenderSettings.QualitySetting snapshot() {
+        return new RenderSettings.QualitySetting(optimizer.get().name(), lbfgsHistory.get(),
                 lbfgsGradientTolerance.get(), lbfgsCostTolerance.get(), scales.get(), iterationsPerScale.get(),
                 emaDecay.get(), originalColors.get(), matchHistogram.get(), styleScale.get(), pooling.get().name());
     }
@@ -65,9 +66,9 @@ public final class QualitySettings {
      *
      * @throws IllegalArgumentException when the optimiser or pooling name is unknown; nothing is changed then
      */
-    void apply(StudioSettings.QualitySetting setting) {
-        OptimizerKind kind = OptimizerKind.valueOf(setting.optimizer());
-        Pooling pool = Pooling.valueOf(setting.pooling());
+    void apply(RenderSettings.QualitySetting setting) {
+        OptimizerKind kind = OptimizerKind.valueOf(setting.optimizer().toUpperCase(java.util.Locale.ROOT));
+        Pooling pool = Pooling.valueOf(setting.pooling().toUpperCase(java.util.Locale.ROOT));
         optimizer.set(kind);
         lbfgsHistory.set(setting.lbfgsHistory());
         lbfgsGradientTolerance.set(setting.lbfgsGradientTolerance());

@@ -6,6 +6,7 @@ import app.atelier.engine.CostMode;
 import app.atelier.engine.InitMode;
 import app.atelier.engine.LiveParameters;
 import app.atelier.engine.StyleLayer;
+import app.atelier.settings.RenderSettings;
 import java.util.List;
 import javafx.beans.Observable;
 import javafx.beans.property.DoubleProperty;
@@ -55,7 +56,7 @@ public final class SettingsViewModel {
     private boolean applying;
 
     public SettingsViewModel() {
-        apply(StudioSettings.defaults());
+        apply(RenderSettings.defaults());
         backbone.addListener((obs, old, now) -> {
             if (!applying && now != null && now != old) {
                 useLayersOf(now);
@@ -72,10 +73,10 @@ public final class SettingsViewModel {
 
     /** Content and style layers go back to the defaults of {@code kind}; the weights stay. */
     private void useLayersOf(BackboneKind kind) {
-        StudioSettings defaults = StudioSettings.defaults(kind);
+        RenderSettings defaults = RenderSettings.defaults(kind);
         applying = true;
         try {
-            contentLayer.set(defaults.contentLayer());
+            contentLayer.set(defaults.contentLayers().get(0));
             styleLayers.setAll(defaults.styleLayers().stream()
                     .map(layer -> new StyleLayerChoice(layer.name(), layer.enabled(), layer.weight())).toList());
         } finally {
@@ -107,9 +108,9 @@ public final class SettingsViewModel {
         return liveParameters.get();
     }
 
-    public StudioSettings snapshot() {
-        return new StudioSettings(backbone.get().id(), device.get().name(), contentLayer.get(),
-                styleLayers.stream().map(layer -> new StudioSettings.LayerSetting(layer.name(),
+    public RenderSettings snapshot() {
+        return new RenderSettings(backbone.get().id(), device.get().name(), List.of(contentLayer.get()),
+                styleLayers.stream().map(layer -> new RenderSettings.LayerSetting(layer.name(),
                         layer.enabledProperty().get(), layer.weightProperty().get())).toList(),
                 alpha.get(), beta.get(), tvWeight.get(), learningRate.get(),
                 size.get(), init.get().name(), iterations.get(), seed.get(), quality.snapshot(), costMode.get().id());
@@ -121,33 +122,23 @@ public final class SettingsViewModel {
      * @throws IllegalArgumentException when a name (backbone, device, start image, layer) is unknown;
      *                                  nothing is changed then
      */
-    public void apply(StudioSettings settings) {
-        BackboneKind kind = BackboneKind.fromId(settings.backbone());
-        ComputeDevice computeDevice = ComputeDevice.valueOf(settings.device());
-        InitMode initMode = InitMode.valueOf(settings.init());
-        CostMode mode = CostMode.fromId(settings.costMode());
-        // Names are checked before anything changes.
-        app.atelier.engine.OptimizerKind.valueOf(settings.quality().optimizer());
-        app.atelier.engine.Pooling.valueOf(settings.quality().pooling());
-        if (!kind.taps().contains(settings.contentLayer())) {
-            throw new IllegalArgumentException("content layer '" + settings.contentLayer() + "' is not a layer of "
-                    + kind.displayName() + "; choose one of " + kind.taps());
-        }
-        for (StudioSettings.LayerSetting layer : settings.styleLayers()) {
-            if (!kind.taps().contains(layer.name())) {
-                throw new IllegalArgumentException("style layer '" + layer.name() + "' is not a layer of " + kind.displayName());
-            }
-        }
+    public void apply(RenderSettings settings) {
+        settings.validate();
+        BackboneKind kind = settings.backboneKind();
+        ComputeDevice computeDevice = settings.deviceKind();
+        InitMode initMode = settings.initMode();
+        CostMode mode = settings.costModeKind();
         applying = true;
         try {
             backbone.set(kind);
             device.set(computeDevice);
-            contentLayer.set(settings.contentLayer());
+            // The window offers one content layer; a render that used several brings its first.
+            contentLayer.set(settings.contentLayers().get(0));
             List<StyleLayerChoice> layers = new java.util.ArrayList<>();
             for (String tap : kind.taps()) {
-                StudioSettings.LayerSetting given = settings.styleLayers().stream()
+                RenderSettings.LayerSetting given = settings.styleLayers().stream()
                         .filter(layer -> layer.name().equals(tap)).findFirst()
-                        .orElse(new StudioSettings.LayerSetting(tap, false, 1.0));
+                        .orElse(new RenderSettings.LayerSetting(tap, false, 1.0));
                 layers.add(new StyleLayerChoice(tap, given.enabled(), given.weight()));
             }
             styleLayers.setAll(layers);
@@ -169,7 +160,7 @@ public final class SettingsViewModel {
 
     /** Every setting back to the defaults (the default backbone's layers included). */
     public void reset() {
-        apply(StudioSettings.defaults());
+        apply(RenderSettings.defaults());
         quality.reset();
     }
 

@@ -1,15 +1,20 @@
 package app.atelier.ui.memory;
 
+import app.atelier.settings.Pictures;
+import app.atelier.settings.SettingsCodec;
+import app.atelier.settings.SettingsDocument;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,17 +63,44 @@ public final class StudioMemory {
         return file;
     }
 
-    /** What was remembered, or empty on a first launch or when the file cannot be read (logged). */
+    /**
+     * What was remembered, or empty on a first launch or when the file cannot be read (logged).
+     * The file holds {@code {"studio": <settings document>, "window": {...}}}; a file of Atelier 0.1,
+     * {@code {"settings": ..., "content": path, "styles": [{"file", "weight"}], "window": ...}}, reads too.
+     */
     public Optional<RememberedStudio> recall() {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return Optional.ofNullable(GSON.fromJson(reader, RememberedStudio.class));
-        } catch (IOException | JsonParseException e) {
+        try {
+            JsonObject root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+            RememberedStudio.WindowGeometry window = GSON.fromJson(root.get("window"), RememberedStudio.WindowGeometry.class);
+            SettingsDocument studio = root.has("studio")
+                    ? SettingsCodec.fromJson(root.get("studio").toString(), file.getFileName().toString())
+                    : fromVersion1(root);
+            return Optional.of(new RememberedStudio(studio, window));
+        } catch (IOException | RuntimeException e) {
             LOG.warn("Ignoring unreadable studio memory {}: {}", file, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    private SettingsDocument fromVersion1(JsonObject root) throws IOException {
+        JsonObject preset = new JsonObject();
+        preset.addProperty("format", "atelier-preset");
+        preset.addProperty("version", 1);
+        preset.add("settings", root.get("settings"));
+        SettingsDocument settings = SettingsCodec.fromJson(preset.toString(), file.getFileName().toString());
+        Pictures.Picture content = root.has("content") && root.get("content").isJsonPrimitive()
+                ? Pictures.picture(Path.of(root.get("content").getAsString())) : null;
+        List<Pictures.StylePicture> styles = new ArrayList<>();
+        if (root.has("styles") && root.get("styles").isJsonArray()) {
+            for (JsonElement style : root.getAsJsonArray("styles")) {
+                styles.add(Pictures.picture(Path.of(style.getAsJsonObject().get("file").getAsString()))
+                        .withWeight(style.getAsJsonObject().get("weight").getAsDouble()));
+            }
+        }
+        return SettingsDocument.of(settings.settings(), new Pictures(content, styles, null), null);
     }
 
     /** Writes atomically (temp file, then move), so a crash mid-write keeps the old memory. */
@@ -76,9 +108,10 @@ public final class StudioMemory {
         try {
             Files.createDirectories(file.getParent());
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                GSON.toJson(state, writer);
-            }
+            JsonObject root = new JsonObject();
+            root.add("studio", JsonParser.parseString(SettingsCodec.toJson(state.studio())));
+            root.add("window", GSON.toJsonTree(state.window()));
+            Files.writeString(temp, GSON.toJson(root), StandardCharsets.UTF_8);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not write studio memory {}: {}", file, e.getMessage());

@@ -18,7 +18,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 
-/** The result view with its small view bar: fit, 100 %, compare and the zoom level. */
+/**
+ * The result view with its small view bar: fit, 100 %, compare and the zoom level. A saved render
+ * dropped here brings back its settings (see {@link #acceptRenderDrops}).
+ */
 public final class ResultPane extends BorderPane {
 
     private final ResultView view;
@@ -51,6 +54,11 @@ public final class ResultPane extends BorderPane {
         bar.getStyleClass().add("view-bar");
         setCenter(view);
         setBottom(bar);
+    }
+
+    /** A saved render or settings file dropped on the picture area goes to {@code open}. */
+    public void acceptRenderDrops(java.util.function.Consumer<java.nio.file.Path> open) {
+        RenderDropTarget.install(this, open);
     }
 
     public ResultView view() {
