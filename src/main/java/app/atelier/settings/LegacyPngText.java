@@ -129,24 +129,26 @@ final class LegacyPngText {
             return text(key, fallback).toUpperCase(Locale.ROOT);
         }
 
-        double number(String key, double fallback) {
+        /** The entry parsed, or {@code fallback} when it is absent. */
+        <T> T parsed(String key, T fallback, java.util.function.Function<String, T> parse) {
             String value = text(key, null);
-            return value == null ? fallback : Double.parseDouble(value);
+            return value == null ? fallback : parse.apply(value);
+        }
+
+        double number(String key, double fallback) {
+            return parsed(key, fallback, Double::parseDouble);
         }
 
         int integer(String key, int fallback) {
-            String value = text(key, null);
-            return value == null ? fallback : Integer.parseInt(value);
+            return parsed(key, fallback, Integer::parseInt);
         }
 
         long longNumber(String key, long fallback) {
-            String value = text(key, null);
-            return value == null ? fallback : Long.parseLong(value);
+            return parsed(key, fallback, Long::parseLong);
         }
 
         boolean bool(String key, boolean fallback) {
-            String value = text(key, null);
-            return value == null ? fallback : Boolean.parseBoolean(value);
+            return parsed(key, fallback, Boolean::parseBoolean);
         }
 
         List<Double> numbers(String key) {
@@ -154,8 +156,7 @@ final class LegacyPngText {
         }
 
         List<String> list(String key, List<String> fallback) {
-            String value = text(key, null);
-            return value == null ? fallback : split(value);
+            return parsed(key, fallback, LegacyPngText::split);
         }
     }
 }
