@@ -25,6 +25,7 @@ import app.atelier.image.TemporarySibling;
 import app.atelier.model.BackboneCatalogue;
 import app.atelier.model.CatalogueEntry;
 import app.atelier.model.ModelStore;
+import app.atelier.model.UsableWeights;
 import app.atelier.model.WeightsDownloader;
 import app.atelier.model.WeightsSearchPath;
 import app.atelier.settings.Pictures;
@@ -216,7 +217,7 @@ public final class RenderCommand implements Callable<Integer> {
             description = "Print the losses every N iterations. Default: ${DEFAULT-VALUE}.")
     private int logEvery;
 
-    @Option(names = "--quiet", description = "No progress bar and no losses; only errors.")
+    @Option(names = "--quiet", description = "No progress bar, no losses and no progress notes; only warnings and errors.")
     private boolean quiet;
 
     /** Set by {@link #validate()}: where the pictures may go, checked again before each write. */
@@ -224,6 +225,11 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (quiet) {
+            // slf4j-simple reads a logger's level when the logger is made; the engine's are made
+            // when the job starts, after this, so its INFO lines (coarse to fine, converged) go.
+            System.setProperty("org.slf4j.simpleLogger.log.app.atelier", "warn");
+        }
         RenderRequest request = validate();
         return render(request);
     }
@@ -286,6 +292,7 @@ public final class RenderCommand implements Callable<Integer> {
                     throw usage(problem);
                 });
         Path weightsPath = resolveWeights();
+        checkWeights(weightsPath);
         JobSpec jobSpec = new JobSpec(backbone, weightsPath, pooling, device, contentImage, styleSources,
                 size, init, seed, totalIterations, parameters, quality);
         return new RenderRequest(jobSpec, SettingsDocument.of(RenderSettings.of(jobSpec, parameters),
@@ -481,6 +488,9 @@ public final class RenderCommand implements Callable<Integer> {
         String expected = backbone == BackboneKind.SQUEEZENET1_1
                 ? "a squeezenet1_1 folder of .npy files" : "a vgg19 .safetensors file";
         if (weights != null) {
+            if (Files.isRegularFile(weights)) {
+                checkWeights(weights);
+            }
             if (backbone == BackboneKind.SQUEEZENET1_1 ? containsNpy(weights) : Files.isRegularFile(weights)) {
                 return weights;
             }
@@ -502,6 +512,15 @@ public final class RenderCommand implements Callable<Integer> {
         return found.orElseThrow(() -> usage("weights not found for " + backbone.id()
                 + ": looked in " + searchPath.describe() + "; set " + WeightsSearchPath.ENV
                 + " to a folder holding " + layoutOf(backbone) + ", pass --weights PATH, or add --download"));
+    }
+
+    /** Weights that cannot be used are one line before any work, not an engine failure with a trace. */
+    private void checkWeights(Path weightsPath) {
+        try {
+            UsableWeights.check(backbone, weightsPath);
+        } catch (IOException e) {
+            throw usage(e.getMessage());
+        }
     }
 
     private Function<BackboneKind, CatalogueEntry> catalogue() {
