@@ -7,11 +7,13 @@
 # measured on Atelier itself.
 #
 # Usage: bench/levers.sh [--backbone vgg19] [--size 256] [--pairs 10] [--budget 120]
-#                        [--levers weights-grad,whole-network,channels-last,bf16,threads,omp-wait,low-priority] [--hogs N]
+#                        [--levers weights-grad,whole-network,channels-last,bf16,atelier-bf16,threads,omp-wait,low-priority]
+#                        [--hogs N]
 # threads: Atelier with one intra-op thread against one per core; omp-wait: Atelier as shipped
 # (OpenMP threads spin about 1000 rounds, then sleep) against libgomp's default
 # (-Datelier.openMpWaitPolicy=default: spin about 3 ms, then sleep); low-priority: Atelier
-# as shipped (compute threads at nice 10) against -Datelier.computePriority=normal.
+# as shipped (compute threads at nice 10) against -Datelier.computePriority=normal; atelier-bf16:
+# Atelier's backbone in bfloat16 (-Datelier.precision=bfloat16) against float32.
 # --hogs N keeps N busy processes (nice 0, like a browser tab spinning) running while it measures;
 # they are the point of such a run, so its batches are not filtered.
 set -euo pipefail
@@ -29,7 +31,7 @@ while [ $# -gt 0 ]; do
     --levers) levers=$2; shift ;;
     --hogs) hogs=$2; shift ;;
     --pairs|--budget|--max-other|--min-pairs) pairs_options+=("$1" "$2"); shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -56,6 +58,7 @@ for lever in ${levers//,/ }; do
     omp-wait) with=$(atelier_side "$cores"); base=$(atelier_side "$cores" -Datelier.openMpWaitPolicy=default) ;;
     low-priority) with=$(atelier_side "$cores"); base=$(atelier_side "$cores" -Datelier.computePriority=normal) ;;
     threads) with=$(atelier_side 1); base=$(atelier_side "$cores") ;;
+    atelier-bf16) with=$(atelier_side "$cores" -Datelier.precision=bfloat16); base=$(atelier_side "$cores") ;;
     *) with=$(python_side "--$lever"); base=$(python_side) ;;
   esac
   /usr/bin/python3 bench/pairs.py --prefix LEVER --label "name=$lever backbone=$backbone size=$size hogs=$hogs" \

@@ -44,6 +44,14 @@ interface Backbone extends AutoCloseable {
         consumed.close();
     }
 
+    /**
+     * A tap as the costs take it: float32. A bfloat16 backbone's activations are cast (a new
+     * array; the bfloat16 one goes on to the next layer and is released like any intermediate).
+     */
+    static NDArray asFloat32(NDArray tap) {
+        return Bfloat16Casts.isBfloat16(tap) ? Bfloat16Casts.toFloat32(tap) : tap;
+    }
+
     /** The index of the deepest wanted tap, rejecting unknown names with the list of valid ones. */
     static int deepestTap(List<String> taps, Set<String> wanted, String networkName) {
         int deepest = -1;

@@ -9,6 +9,10 @@ import ai.djl.nn.convolutional.Conv2d;
 record ConvLayer(String name, NDArray weight, NDArray bias, int stride, int padding) {
 
     NDArray forwardRelu(NDArray input) {
+        if (Bfloat16Casts.isBfloat16(weight) && !Bfloat16Casts.isBfloat16(input)) {
+            // bfloat16 weights (the backbone's bfloat16 mode): the network runs in bfloat16 from here.
+            return forwardRelu(Bfloat16Casts.toBfloat16(input));
+        }
         NDArray convolved = Conv2d.conv2d(input, weight, bias, new Shape(stride, stride),
                 new Shape(padding, padding), new Shape(1, 1), 1).singletonOrThrow();
         NDArray activated = Activation.relu(convolved);

@@ -12,6 +12,8 @@ final class ImageNetNormalization {
     private final NDArray std;
 
     ImageNetNormalization(NDManager manager, DataType dataType) {
+        // A bfloat16 backbone normalises in float32; its first convolution casts (Bfloat16Casts).
+        dataType = dataType == DataType.BFLOAT16 ? DataType.FLOAT32 : dataType;
         mean = manager.create(new float[] {0.485f, 0.456f, 0.406f}, new Shape(1, 3, 1, 1)).toType(dataType, false);
         std = manager.create(new float[] {0.229f, 0.224f, 0.225f}, new Shape(1, 3, 1, 1)).toType(dataType, false);
     }

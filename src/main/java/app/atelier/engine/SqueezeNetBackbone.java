@@ -157,7 +157,7 @@ final class SqueezeNetBackbone implements Backbone {
 
     private static void keep(Map<String, NDArray> result, Set<String> wanted, String tap, NDArray value) {
         if (wanted.contains(tap)) {
-            result.put(tap, value);
+            result.put(tap, Backbone.asFloat32(value));
         }
     }
 

@@ -186,6 +186,17 @@ public final class StyleTransferJob implements AutoCloseable {
         };
     }
 
+    /**
+     * {@code -Datelier.precision=bfloat16} runs the backbone's convolutions in bfloat16 (costs,
+     * gradient and picture stay float32) through {@link Bfloat16Casts}: an experiment for the
+     * bench, not a user setting; docs/performance.md says what it gains and how its pictures differ.
+     */
+    public static final String PRECISION_PROPERTY = "atelier.precision";
+
+    private static DataType backbonePrecision() {
+        return "bfloat16".equals(System.getProperty(PRECISION_PROPERTY)) ? DataType.BFLOAT16 : DataType.FLOAT32;
+    }
+
     /** The worker: device, backbone and the job's arrays around the loop; the final state whatever happens. */
     private void run() {
         if (!"normal".equals(System.getProperty(NORMAL_PRIORITY_PROPERTY))) {
@@ -202,7 +213,7 @@ public final class StyleTransferJob implements AutoCloseable {
             }
             Device device = resolveDevice(initial.device());
             try (BackboneCache.Lease lease = cache.acquire(initial.backbone(), initial.weights(), initial.pooling(),
-                    device, DataType.FLOAT32);
+                    device, backbonePrecision());
                  NDManager jobManager = NDManager.newBaseManager(device)) {
                 loop = new OptimisationLoop(name, lease.backbone(), jobManager, requests, output);
                 end = loop.run();

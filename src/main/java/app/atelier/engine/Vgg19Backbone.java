@@ -97,7 +97,7 @@ final class Vgg19Backbone implements Backbone {
             x = conv.forwardRelu(input);
             Backbone.release(input, result);
             if (wanted.contains(conv.name())) {
-                result.put(conv.name(), x);
+                result.put(conv.name(), Backbone.asFloat32(x));
             }
         }
         return result;

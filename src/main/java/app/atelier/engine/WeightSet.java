@@ -43,7 +43,11 @@ final class WeightSet {
                     + Arrays.toString(tensor.shape()) + ", expected " + Arrays.toString(expected));
         }
         NDArray array = manager.create(tensor.data(), new Shape(expected));
-        if (dataType != DataType.FLOAT32) {
+        if (dataType == DataType.BFLOAT16) {
+            NDArray converted = Bfloat16Casts.toBfloat16(array);
+            array.close();
+            array = converted;
+        } else if (dataType != DataType.FLOAT32) {
             NDArray converted = array.toType(dataType, false);
             array.close();
             array = converted;

@@ -99,7 +99,7 @@ class QualityComparison {
     }
 
     /** The default cost of {@code picture} at 256 px against the job's own targets. */
-    private static double cost(RgbImage picture, RgbImage content, RgbImage style) throws Exception {
+    static double cost(RgbImage picture, RgbImage content, RgbImage style) throws Exception {
         LiveParameters parameters = Defaults.parameters(BackboneKind.SQUEEZENET1_1);
         try (SqueezeNetBackbone net = SqueezeNetBackbone.load(TestData.squeezenet(), Device.cpu(), DataType.FLOAT32);
              NDManager manager = NDManager.newBaseManager(Device.cpu());
