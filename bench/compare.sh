@@ -9,7 +9,7 @@
 #
 # Usage: bench/compare.sh [--quick] [--markdown] [--backbones a,b] [--sizes 256,384] [--optimizers adam,lbfgs]
 #                         [--warmup N] [--threads N] [--pairs N] [--budget S] [--max-other F]
-#   --quick     both backbones at 256 px with Adam, 10 clean pairs or 150 s each (under ten minutes)
+#   --quick     both backbones at 256 px with Adam, 10 clean pairs or 120 s of batches each (under ten minutes)
 #   --markdown  print the results table for docs/performance.md instead of RATIO lines
 #   --pairs N   clean pairs wanted per configuration (20); --budget S: seconds of batches at most (180)
 #   --max-other F  a batch is disturbed when others used more than F of all CPUs during it (0.05)
@@ -30,7 +30,7 @@ batch_log=/dev/null
 pairs_options=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) sizes=256; optimizers=adam; warmup=2; pairs_options+=(--pairs 10 --budget 150) ;;
+    --quick) sizes=256; optimizers=adam; warmup=1; pairs_options+=(--pairs 10 --budget 120) ;;
     --markdown) markdown=1 ;;
     --batch-log) batch_log=$2; shift ;;
     --backbones) backbones=$2; shift ;;

@@ -197,8 +197,10 @@ def run(args):
         k = max(1, min(args.max_iterations, round(args.batch_seconds * 1000 / probe)))
         batches, records = [], []
         started = time.monotonic()
-        pair = 0
-        while pair < args.max_pairs and time.monotonic() - started < args.budget:
+        pair, last_pair = 0, 0.0
+        # A pair is started only if it can end within the budget, judged by the last one's length.
+        while pair < args.max_pairs and time.monotonic() - started + last_pair < args.budget:
+            pair_started = time.monotonic()
             for side in ("AB" if pair % 2 == 0 else "BA"):
                 time.sleep(args.gap)  # the other side's OpenMP threads finish spinning first
                 record = sides[side].batch(k)
@@ -211,6 +213,7 @@ def run(args):
                     record["steal"], record["share"], " DISTURBED" if record["disturbed"] else ""),
                     file=sys.stderr, flush=True)
             pair += 1
+            last_pair = time.monotonic() - pair_started
             clean, _ = pair_ratios(batches)
             if len(clean) >= args.pairs:
                 break

@@ -23,9 +23,9 @@ import java.util.stream.Collectors;
  *   RUN k                   ->  BATCH iterations=n evaluations=e restarted=r ms=t1,t2,...
  *   QUIT                    ->  END peak_rss_mb=M
  * </pre>
- * A batch resumes the app's own job, takes k iteration records, pauses it and waits until the
- * worker has parked: the iteration in flight when the pause came finishes inside the batch and is
- * reported with it (n is k or k + 1), so no computation spills into the other side's batch.
+ * A batch resumes the app's own job, pauses it again while its k-th iteration runs, and waits
+ * until the worker has parked, so no computation spills into the other side's batch; n is k, or
+ * k + 1 in the rare case that an iteration ends before the pause request reaches it.
  */
 public final class BatchServer {
 
@@ -93,33 +93,40 @@ public final class BatchServer {
         }
     }
 
-    /** Runs at least {@code iterations} iterations, then parks the job; the BATCH line. */
+    /** Runs {@code iterations} iterations (rarely one more), then parks the job; the BATCH line. */
     private String batch(int iterations) throws Exception {
         List<Double> millis = new ArrayList<>();
         int evaluationsBefore = evaluationsSoFar;
         int evaluations = 0;
         int restarted = 0;
-        job.job().resume();
         while (millis.size() < iterations) {
-            Optional<RecordingJob.Arrival> arrival = job.nextUnlessEnded(PATIENCE);
-            if (arrival.isEmpty()) {
+            if (job.state().isFinished()) {
                 // The optimiser converged: go on timing the same work in a fresh job.
                 evaluations += evaluationsSoFar - evaluationsBefore;
                 closeJob();
                 start();
                 evaluationsBefore = 0;
                 restarted++;
-                continue;
             }
-            take(arrival.get(), millis);
-        }
-        job.job().pause();
-        // Records and states reach the listener in the order the worker published them, so once
-        // PAUSED is seen every iteration of this batch has been received.
-        job.awaitState(JobState.PAUSED, PATIENCE);
-        Optional<RecordingJob.Arrival> late;
-        while ((late = job.poll()).isPresent()) {
-            take(late.get(), millis);
+            job.job().resume();
+            // RUNNING is announced as the worker leaves its pause for the next iteration.
+            job.awaitState(JobState.RUNNING, PATIENCE);
+            while (millis.size() < iterations - 1) {
+                Optional<RecordingJob.Arrival> arrival = job.nextUnlessEnded(PATIENCE);
+                if (arrival.isEmpty()) {
+                    break;
+                }
+                take(arrival.get(), millis);
+            }
+            // The pause lands while the last wanted iteration runs: the worker finishes it and parks.
+            // Records and states reach the listener in the order the worker published them, so once
+            // PAUSED (or the end) is seen, every iteration of this batch has been received.
+            job.job().pause();
+            job.awaitState(JobState.PAUSED, PATIENCE);
+            Optional<RecordingJob.Arrival> late;
+            while ((late = job.poll()).isPresent()) {
+                take(late.get(), millis);
+            }
         }
         evaluations += evaluationsSoFar - evaluationsBefore;
         return String.format(Locale.ROOT, "BATCH iterations=%d evaluations=%d restarted=%d ms=%s", millis.size(),

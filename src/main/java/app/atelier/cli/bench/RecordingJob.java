@@ -101,6 +101,11 @@ public final class RecordingJob implements AutoCloseable {
         }
     }
 
+    /** The job's state as its listener last heard it. */
+    public JobState state() {
+        return state;
+    }
+
     /** The next record if one has arrived, without waiting. */
     public Optional<Arrival> poll() {
         Arrival arrival = arrivals.poll();
