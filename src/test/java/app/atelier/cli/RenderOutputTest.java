@@ -182,4 +182,28 @@ class RenderOutputTest {
                 .singleElement().asString().contains("1x1", "32 times");
         assertThat(out).exists();
     }
+
+    @Test
+    void fullDiskEndsWithOneLineAndLeavesNoFile() throws Exception {
+        Path full = Files.createDirectory(folder.resolve("full"));
+        // A 12 KB file system: only root may mount one, so elsewhere the test is skipped.
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=12k", "tmpfs", full.toString())
+                .redirectErrorStream(true).start();
+        assumeTrue(mount.waitFor() == 0, "cannot mount a small file system here");
+        try {
+            Path out = full.resolve("out.png");
+            CliRun run = CliRun.of("render", "--content", TestData.image("dog.jpg").toString(),
+                    "--style", TestData.image("scream.jpg").toString(), "--out", out.toString(),
+                    "--weights", TestData.squeezenet().toString(), "--size", "128", "--iterations", "1",
+                    "--quiet", "--device", "cpu");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.errLines()).singleElement().asString().contains("out.png", "disk is full");
+            try (Stream<Path> files = Files.list(full)) {
+                assertThat(files).isEmpty();
+            }
+        } finally {
+            new ProcessBuilder("umount", full.toString()).start().waitFor();
+        }
+    }
 }
