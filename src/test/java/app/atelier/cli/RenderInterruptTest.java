@@ -51,7 +51,7 @@ class RenderInterruptTest {
     }
 
     /** Reads the merged output until the loss line of {@code iteration} appears (or the process ends). */
-    private static void waitForIteration(Process process, int iteration) throws IOException {
+    static void waitForIteration(Process process, int iteration) throws IOException {
         String marker = String.format("iter %6d/100000", iteration);
         StringBuilder seen = new StringBuilder();
         var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
