@@ -116,4 +116,29 @@ class HostileCheckpointTest {
                 .hasMessageContaining("too large")
                 .message().doesNotContain("expected 0");
     }
+
+    @Test
+    void legacyStorageSizesThatOverflowSayTheStorageIsTooLarge() throws IOException {
+        // torch's legacy format (torchvision's VGG19 file): five pickles, then each storage's count and bytes.
+        byte[] magic = new java.math.BigInteger("1950a86a20f9469cfc6c", 16).toByteArray();
+        PickleBuilder header = PickleBuilder.protocol2().op(0x8a).op(magic.length);
+        for (int i = magic.length - 1; i >= 0; i--) {
+            header.op(magic[i] & 0xFF);
+        }
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        file.writeBytes(header.stop().bytes());
+        file.writeBytes(PickleBuilder.protocol2().integer(1001).stop().bytes());
+        file.writeBytes(PickleBuilder.protocol2().emptyDict().stop().bytes());
+        file.writeBytes(PickleBuilder.protocol2().emptyDict().str("features.0.weight")
+                .tensor("FloatStorage", "0", 1L << 62, new long[] {1}, new long[] {1}).setItem().stop().bytes());
+        file.writeBytes(PickleBuilder.protocol2().emptyList().mark().str("0").op('e').stop().bytes());
+        file.writeBytes(ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putLong(1L << 62).putFloat(1).array());
+        Path legacy = java.nio.file.Files.write(dir.resolve("hostile-legacy.pth"), file.toByteArray());
+
+        assertThatThrownBy(() -> TorchCheckpointReader.read(legacy))
+                .isInstanceOf(WeightsFormatException.class)
+                .hasMessageContaining("hostile-legacy.pth")
+                .hasMessageContaining("too large")
+                .message().doesNotContain("Exception");
+    }
 }
