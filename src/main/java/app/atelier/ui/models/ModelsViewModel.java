@@ -71,10 +71,13 @@ public final class ModelsViewModel {
         return store.installFolder();
     }
 
-    /** The folders searched, in order, as words: "A, then B". */
+    /** The places searched, in order, as words: "A, then B, then the built-in SqueezeNet 1.1". */
     public String searchPath() {
-        return store.searchPath().folders().stream().map(Path::toString)
-                .collect(java.util.stream.Collectors.joining(", then "));
+        java.util.List<String> places = new java.util.ArrayList<>(store.searchPath().folders().stream().map(Path::toString).toList());
+        if (store.searchPath().includesBuiltIn()) {
+            places.add("the built-in SqueezeNet 1.1");
+        }
+        return String.join(", then ", places);
     }
 
     /** Whether {@code kind}'s weights are where the engine looks; a few file checks, cheap enough for the FX thread. */
