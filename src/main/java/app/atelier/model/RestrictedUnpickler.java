@@ -1,10 +1,8 @@
 package app.atelier.model;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,62 +22,6 @@ import java.util.Set;
  * message that names it and where it is.
  */
 final class RestrictedUnpickler {
-
-    /**
-     * A Python tuple. Its nesting depth is known when it is built, and its hash is computed once:
-     * a pickle can share one tuple at every level of a deep nest through the memo, and hashing or
-     * printing that naively takes 2^depth steps.
-     */
-    static final class Tuple {
-        private final List<Object> items;
-        private final int depth;
-        private int hash;
-        private boolean hashed;
-
-        Tuple(List<Object> items) {
-            this.items = List.copyOf(items.stream().map(i -> i == null ? NONE : i).toList());
-            int deepest = 0;
-            for (Object item : this.items) {
-                if (item instanceof Tuple t) {
-                    deepest = Math.max(deepest, t.depth);
-                }
-            }
-            this.depth = deepest + 1;
-        }
-
-        Object get(int index) {
-            Object item = items.get(index);
-            return item == NONE ? null : item;
-        }
-
-        int size() {
-            return items.size();
-        }
-
-        int depth() {
-            return depth;
-        }
-
-        /** Only called on tuples that passed {@link RestrictedUnpickler#checkKey}: no lists or dicts inside. */
-        @Override
-        public int hashCode() {
-            if (!hashed) {
-                hash = items.hashCode();
-                hashed = true;
-            }
-            return hash;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other == this || other instanceof Tuple that && hashCode() == that.hashCode() && items.equals(that.items);
-        }
-
-        @Override
-        public String toString() {
-            return "a tuple of " + items.size();
-        }
-    }
 
     /** A whitelisted Python global ({@code module.name}), only ever used as a tag, never called. */
     record Global(String module, String name) {
@@ -103,7 +45,7 @@ final class RestrictedUnpickler {
     }
 
     /** Python's None inside immutable collections, which reject null. */
-    private static final Object NONE = new Object() {
+    static final Object NONE = new Object() {
         @Override
         public String toString() {
             return "None";
@@ -118,14 +60,13 @@ final class RestrictedUnpickler {
             "torch._utils._rebuild_tensor_v2",
             "torch._utils._rebuild_parameter");
 
-    private final InputStream in;
+    private final PickleInput input;
     private final String source;
     private final PersistentLoader persistentLoader;
     private final List<Object> stack = new ArrayList<>();
     private final List<Integer> marks = new ArrayList<>();
     private final Map<Long, Object> memo = new HashMap<>();
     private final PickleLimits limits;
-    private long position;
     private long opcodeStart;
 
     /**
@@ -133,25 +74,25 @@ final class RestrictedUnpickler {
      * @param source how to call the pickle in messages, e.g. "model.pth (data.pkl)"
      */
     RestrictedUnpickler(InputStream in, String source, PersistentLoader persistentLoader) {
-        this.in = in;
         this.source = source;
         this.persistentLoader = persistentLoader;
         this.limits = new PickleLimits(source);
+        this.input = new PickleInput(in, source, limits);
     }
 
     /** How many bytes the pickle took, including its STOP. */
     long bytesRead() {
-        return position;
+        return input.position();
     }
 
     Object load() throws IOException {
         while (true) {
-            opcodeStart = position;
+            opcodeStart = input.position();
             limits.opcode();
-            int op = readByte();
+            int op = input.readByte();
             switch (op) {
-                case 0x80 -> readByte();                              // PROTO n
-                case 0x95 -> readLong8();                             // FRAME length
+                case 0x80 -> input.readByte();                              // PROTO n
+                case 0x95 -> input.readLong8();                             // FRAME length
                 case '.' -> {                                         // STOP
                     if (stack.size() != 1) {
                         throw damaged("STOP with " + stack.size() + " objects on the stack");
@@ -168,19 +109,19 @@ final class RestrictedUnpickler {
                 case 'N' -> push(NONE);
                 case 0x88 -> push(Boolean.TRUE);
                 case 0x89 -> push(Boolean.FALSE);
-                case 'J' -> pushNew((long) readInt4());
-                case 'K' -> push((long) readByte());
-                case 'M' -> pushNew((long) (readByte() | readByte() << 8));
-                case 0x8a -> pushNew(readLong(readByte()));
-                case 0x8b -> pushNew(readLong(checkedLength(readInt4())));
-                case 'G' -> pushNew(Double.longBitsToDouble(readLongBigEndian()));
-                case 'X' -> pushNew(readString(checkedLength(readInt4())));
-                case 0x8c -> pushNew(readString(readByte()));
-                case 0x8d -> pushNew(readString(checkedLength(readLong8())));
-                case 'T' -> pushNew(readAscii(checkedLength(readInt4())));
-                case 'U' -> pushNew(readAscii(readByte()));
-                case 'B' -> pushNew(readBytes(checkedLength(readInt4())));
-                case 'C' -> pushNew(readBytes(readByte()));
+                case 'J' -> pushNew((long) input.readInt4());
+                case 'K' -> push((long) input.readByte());
+                case 'M' -> pushNew((long) (input.readByte() | input.readByte() << 8));
+                case 0x8a -> pushNew(input.readLong(input.readByte()));
+                case 0x8b -> pushNew(input.readLong(input.checkedLength(input.readInt4())));
+                case 'G' -> pushNew(Double.longBitsToDouble(input.readLongBigEndian()));
+                case 'X' -> pushNew(input.readString(input.checkedLength(input.readInt4())));
+                case 0x8c -> pushNew(input.readString(input.readByte()));
+                case 0x8d -> pushNew(input.readString(input.checkedLength(input.readLong8())));
+                case 'T' -> pushNew(input.readAscii(input.checkedLength(input.readInt4())));
+                case 'U' -> pushNew(input.readAscii(input.readByte()));
+                case 'B' -> pushNew(input.readBytes(input.checkedLength(input.readInt4())));
+                case 'C' -> pushNew(input.readBytes(input.readByte()));
                 case ')' -> push(tuple(List.of()));
                 case 't' -> push(tuple(popToMark()));
                 case 0x85 -> push(tuple(popN(1)));
@@ -212,12 +153,12 @@ final class RestrictedUnpickler {
                     List<Object> items = popToMark();
                     putPairs(asDict(peek()), items);
                 }
-                case 'q' -> memoPut(readByte());
-                case 'r' -> memoPut(readInt4() & 0xFFFFFFFFL);
+                case 'q' -> memoPut(input.readByte());
+                case 'r' -> memoPut(input.readInt4() & 0xFFFFFFFFL);
                 case 0x94 -> memoPut(memo.size());
-                case 'h' -> push(memoGet(readByte()));
-                case 'j' -> push(memoGet(readInt4() & 0xFFFFFFFFL));
-                case 'c' -> push(global(readLine(), readLine()));
+                case 'h' -> push(memoGet(input.readByte()));
+                case 'j' -> push(memoGet(input.readInt4() & 0xFFFFFFFFL));
+                case 'c' -> push(global(input.readLine(), input.readLine()));
                 case 0x93 -> {
                     Object name = pop();
                     Object module = pop();
@@ -265,7 +206,7 @@ final class RestrictedUnpickler {
             throw new WeightsFormatException(source + ": refused: the pickle calls " + describe(callable)
                     + " (byte " + opcodeStart + "), which is not a function Atelier accepts. Nothing was run.");
         }
-        if (!(argsObject instanceof Tuple args)) {
+        if (!(argsObject instanceof PythonTuple args)) {
             throw damaged("arguments of " + function + " are not a tuple");
         }
         switch (function.toString()) {
@@ -273,7 +214,7 @@ final class RestrictedUnpickler {
                 Map<Object, Object> dict = newDict();
                 if (args.size() == 1 && args.get(0) instanceof List<?> pairs) {
                     for (Object pair : pairs) {
-                        if (!(pair instanceof Tuple t) || t.size() != 2) {
+                        if (!(pair instanceof PythonTuple t) || t.size() != 2) {
                             throw damaged("OrderedDict built from something other than pairs");
                         }
                         put(dict, t.get(0), t.get(1));
@@ -353,10 +294,10 @@ final class RestrictedUnpickler {
         }
     }
 
-    private Tuple tuple(List<Object> items) throws WeightsFormatException {
+    private PythonTuple tuple(List<Object> items) throws WeightsFormatException {
         limits.object();
         limits.items("tuple", items.size(), items.size());
-        Tuple tuple = new Tuple(items);
+        PythonTuple tuple = new PythonTuple(items);
         limits.tupleDepth(tuple.depth());
         return tuple;
     }
@@ -389,7 +330,7 @@ final class RestrictedUnpickler {
      * are at most {@link PickleLimits#MAX_TUPLE_DEPTH} deep, so this recursion is bounded.
      */
     private void checkKey(Object key, int depth) throws WeightsFormatException {
-        if (key instanceof Tuple tuple) {
+        if (key instanceof PythonTuple tuple) {
             for (int i = 0; i < tuple.size(); i++) {
                 checkKey(tuple.get(i), depth + 1);
             }
@@ -411,7 +352,7 @@ final class RestrictedUnpickler {
 
     @SuppressWarnings("unchecked")
     private List<Object> asList(Object value) throws WeightsFormatException {
-        if (value instanceof List<?> list && !(value instanceof Tuple)) {
+        if (value instanceof List<?> list && !(value instanceof PythonTuple)) {
             return (List<Object>) list;
         }
         throw damaged("appending to " + describe(value));
@@ -433,7 +374,7 @@ final class RestrictedUnpickler {
     }
 
     private long[] longs(Object value, String what) throws WeightsFormatException {
-        if (!(value instanceof Tuple tuple)) {
+        if (!(value instanceof PythonTuple tuple)) {
             throw damaged(what + " is not a tuple");
         }
         long[] result = new long[tuple.size()];
@@ -495,86 +436,5 @@ final class RestrictedUnpickler {
 
     private WeightsFormatException damaged(String what) {
         return new WeightsFormatException(source + ": damaged pickle at byte " + opcodeStart + ": " + what);
-    }
-
-    private int readByte() throws IOException {
-        limits.bytes(position + 1);
-        int b = in.read();
-        if (b < 0) {
-            throw new EOFException(source + ": the pickle ends early at byte " + position + " (the file is truncated)");
-        }
-        position++;
-        return b;
-    }
-
-    private int readInt4() throws IOException {
-        return readByte() | readByte() << 8 | readByte() << 16 | readByte() << 24;
-    }
-
-    private long readLong8() throws IOException {
-        long low = readInt4() & 0xFFFFFFFFL;
-        long high = readInt4() & 0xFFFFFFFFL;
-        return low | high << 32;
-    }
-
-    private long readLongBigEndian() throws IOException {
-        long value = 0;
-        for (int i = 0; i < 8; i++) {
-            value = value << 8 | readByte();
-        }
-        return value;
-    }
-
-    /** Strings in weight files are short; a huge length is damage, and must not allocate gigabytes. */
-    private int checkedLength(long length) throws WeightsFormatException {
-        if (length < 0 || length > PickleLimits.MAX_STREAM_BYTES) {
-            throw damaged("implausible length " + length);
-        }
-        return (int) length;
-    }
-
-    private byte[] readBytes(int length) throws IOException {
-        limits.bytes(position + length);
-        byte[] bytes = in.readNBytes(length);
-        position += bytes.length;
-        if (bytes.length < length) {
-            throw new EOFException(source + ": the pickle ends early at byte " + position + " (the file is truncated)");
-        }
-        return bytes;
-    }
-
-    private String readString(int length) throws IOException {
-        return new String(readBytes(length), StandardCharsets.UTF_8);
-    }
-
-    private String readAscii(int length) throws IOException {
-        return new String(readBytes(length), StandardCharsets.ISO_8859_1);
-    }
-
-    private Object readLong(int length) throws IOException {
-        byte[] littleEndian = readBytes(length);
-        if (length == 0) {
-            return 0L;
-        }
-        byte[] bigEndian = new byte[length];
-        for (int i = 0; i < length; i++) {
-            bigEndian[i] = littleEndian[length - 1 - i];
-        }
-        BigInteger value = new BigInteger(bigEndian);
-        return value.bitLength() < 64 ? (Object) value.longValue() : value;
-    }
-
-    private String readLine() throws IOException {
-        StringBuilder line = new StringBuilder();
-        while (true) {
-            int b = readByte();
-            if (b == '\n') {
-                return line.toString();
-            }
-            if (line.length() > 256) {
-                throw damaged("GLOBAL name too long");
-            }
-            line.append((char) b);
-        }
     }
 }

@@ -2,7 +2,6 @@ package app.atelier.model;
 
 import app.atelier.model.RestrictedUnpickler.StorageType;
 import app.atelier.model.RestrictedUnpickler.TensorRef;
-import app.atelier.model.RestrictedUnpickler.Tuple;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -271,7 +270,7 @@ public final class TorchCheckpointReader {
     /** torch's persistent id for a storage: ('storage', StorageType, key, location, numel[, view]). */
     private static Object storageFromId(Object id, Map<String, Storage> storages, String source)
             throws WeightsFormatException {
-        if (!(id instanceof Tuple tuple) || tuple.size() < 5 || !"storage".equals(tuple.get(0))) {
+        if (!(id instanceof PythonTuple tuple) || tuple.size() < 5 || !"storage".equals(tuple.get(0))) {
             throw new WeightsFormatException(source + ": refused: a persistent reference that is not a torch storage");
         }
         if (!(tuple.get(1) instanceof StorageType type)) {
