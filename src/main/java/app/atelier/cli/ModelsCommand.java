@@ -74,18 +74,22 @@ public final class ModelsCommand implements Callable<Integer> {
 
     /**
      * The usable weights of {@code kind}, downloading them first when they are missing or corrupt
-     * (for {@code render --download}); progress is drawn on {@code err}. Blocks.
+     * (for {@code render --download}); what it is doing and its progress go to {@code err} unless quiet. Blocks.
      */
-    public static Path findOrDownload(ModelStore store, BackboneKind kind, PrintWriter err) throws IOException {
+    static Path findOrDownload(ModelStore store, BackboneKind kind, PrintWriter err, QuietOption quiet) throws IOException {
         ModelStatus status = store.status(kind);
         if (status.usable()) {
             return status.location().orElseThrow();
         }
-        err.println(kind.displayName() + " is " + status.state().name().toLowerCase(Locale.ROOT) + "; downloading it into "
-                + store.installFolder());
+        if (!quiet.quiet()) {
+            err.println(kind.displayName() + " is " + status.state().name().toLowerCase(Locale.ROOT)
+                    + "; downloading it into " + store.installFolder());
+        }
         CancelSignal cancel = new CancelSignal();
-        store.downloadNow(kind, new TerminalProgress(err), cancel);
-        err.println();
+        store.downloadNow(kind, quiet.downloadProgress(err), cancel);
+        if (!quiet.quiet()) {
+            err.println();
+        }
         ModelStatus after = store.status(kind);
         if (!after.usable()) {
             throw new IOException("downloaded " + kind.id() + " but it is " + after.state().name().toLowerCase(Locale.ROOT)
@@ -155,24 +159,26 @@ public final class ModelsCommand implements Callable<Integer> {
         @Parameters(paramLabel = "NAME", description = "vgg19 or squeezenet1_1")
         private String name;
 
-        @Option(names = "--download-mirror", paramLabel = "URL",
-                description = "Fetch the published files from this folder URL (same file names) instead of"
-                        + " download.pytorch.org; they are still checked against the published size and SHA-256.")
-        private java.net.URI downloadMirror;
+        @CommandLine.Mixin
+        private DownloadMirrorOption mirror;
+
+        @CommandLine.Mixin
+        private QuietOption quiet;
 
         @Override
         public Integer call() throws IOException {
             BackboneKind kind = kind(name, spec.commandLine());
-            ModelStore store = parent.store(downloadMirror == null
-                    ? BackboneCatalogue::entry : BackboneCatalogue.mirroredAt(downloadMirror));
+            ModelStore store = parent.store(mirror.catalogue());
             PrintWriter err = spec.commandLine().getErr();
             CancelSignal cancel = new CancelSignal();
             // Ctrl-C: stop cleanly so that the .part file is flushed and can be resumed.
             Thread hook = new Thread(cancel::cancel, "atelier-download-cancel");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                Path installed = store.downloadNow(kind, new TerminalProgress(err), cancel);
-                err.println();
+                Path installed = store.downloadNow(kind, quiet.downloadProgress(err), cancel);
+                if (!quiet.quiet()) {
+                    err.println();
+                }
                 spec.commandLine().getOut().println("Installed " + kind.id() + " at " + installed);
                 spec.commandLine().getOut().println(describe(store.verify(kind)));
                 return 0;

@@ -22,8 +22,6 @@ import app.atelier.image.ImageLoader;
 import app.atelier.image.PngWriter;
 import app.atelier.image.RgbImage;
 import app.atelier.image.TemporarySibling;
-import app.atelier.model.BackboneCatalogue;
-import app.atelier.model.CatalogueEntry;
 import app.atelier.model.ModelStore;
 import app.atelier.model.UsableWeights;
 import app.atelier.model.WeightsDownloader;
@@ -34,7 +32,6 @@ import app.atelier.settings.SettingsCodec;
 import app.atelier.settings.SettingsDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +43,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -154,10 +150,8 @@ public final class RenderCommand implements Callable<Integer> {
                     "into the --weights folder or else the user data folder."})
     private boolean download;
 
-    @Option(names = "--download-mirror", paramLabel = "URL",
-            description = "With --download: fetch the published files from this folder URL (same file names, same"
-                    + " hashes) instead of download.pytorch.org.")
-    private URI downloadMirror;
+    @CommandLine.Mixin
+    private DownloadMirrorOption mirror;
 
     @Option(names = "--device", paramLabel = "auto|cpu|gpu",
             description = "Where to compute; auto takes a GPU when there is one. Default: ${DEFAULT-VALUE}.")
@@ -217,15 +211,15 @@ public final class RenderCommand implements Callable<Integer> {
             description = "Print the losses every N iterations. Default: ${DEFAULT-VALUE}.")
     private int logEvery;
 
-    @Option(names = "--quiet", description = "No progress bar, no losses and no progress notes; only warnings and errors.")
-    private boolean quiet;
+    @CommandLine.Mixin
+    private QuietOption quiet;
 
     /** Set by {@link #validate()}: where the pictures may go, checked again before each write. */
     private OutputCheck outputCheck;
 
     @Override
     public Integer call() throws Exception {
-        if (quiet) {
+        if (quiet.quiet()) {
             // slf4j-simple reads a logger's level when the logger is made; the engine's are made
             // when the job starts, after this, so its INFO lines (coarse to fine, converged) go.
             System.setProperty("org.slf4j.simpleLogger.log.app.atelier", "warn");
@@ -309,12 +303,12 @@ public final class RenderCommand implements Callable<Integer> {
 
     private int render(RenderRequest request) throws InterruptedException, IOException {
         PrintWriter err = spec.commandLine().getErr();
-        if (!quiet) {
+        if (!quiet.quiet()) {
             InputWarnings.of(request.spec()).forEach(warning -> err.println("Warning: " + warning));
         }
         int planned = request.spec().iterations();
         IntermediateSaver saver = new IntermediateSaver(out, saveEvery, planned, request.settings(), err, outputCheck);
-        ProgressReporter reporter = new ProgressReporter(err, planned, logEvery, quiet, saver::offer);
+        ProgressReporter reporter = new ProgressReporter(err, planned, logEvery, quiet.quiet(), saver::offer);
         CountDownLatch outputHandled = new CountDownLatch(1);
         long started = System.nanoTime();
         try (StyleTransferJob job = StyleTransferJob.start(request.spec());
@@ -371,7 +365,7 @@ public final class RenderCommand implements Callable<Integer> {
         if (!writeOutput(settings, last)) {
             return AtelierCommand.EXIT_FAILURE;
         }
-        if (!quiet) {
+        if (!quiet.quiet()) {
             double seconds = (System.nanoTime() - started) / 1e9;
             String how = state == JobState.STOPPED
                     ? "stopped at iteration " + last.iteration() + " of " + job.spec().iterations()
@@ -498,7 +492,7 @@ public final class RenderCommand implements Callable<Integer> {
                     ? WeightsSearchPath.findIn(weights, backbone) : Optional.empty();
             if (inside.isEmpty() && download && Files.isDirectory(weights)) {
                 return downloadInto(new ModelStore(new WeightsSearchPath(List.of(weights)), weights,
-                        new WeightsDownloader(), catalogue()));
+                        new WeightsDownloader(), mirror.catalogue()));
             }
             return inside.orElseThrow(() -> usage("weights not found: " + weights.toAbsolutePath()
                     + (Files.exists(weights) ? " is not " + expected + " nor a folder holding " + layoutOf(backbone)
@@ -507,7 +501,7 @@ public final class RenderCommand implements Callable<Integer> {
         WeightsSearchPath searchPath = WeightsSearchPath.standard();
         Optional<Path> found = searchPath.find(backbone);
         if (found.isEmpty() && download) {
-            return downloadInto(ModelStore.standard(catalogue()));
+            return downloadInto(ModelStore.standard(mirror.catalogue()));
         }
         return found.orElseThrow(() -> usage("weights not found for " + backbone.id()
                 + ": looked in " + searchPath.describe() + "; set " + WeightsSearchPath.ENV
@@ -523,14 +517,10 @@ public final class RenderCommand implements Callable<Integer> {
         }
     }
 
-    private Function<BackboneKind, CatalogueEntry> catalogue() {
-        return downloadMirror == null ? BackboneCatalogue::entry : BackboneCatalogue.mirroredAt(downloadMirror);
-    }
-
     /** The weights of {@link #backbone} from {@code store}, downloaded first when missing; a failure says how to go on. */
     private Path downloadInto(ModelStore store) {
         try {
-            return ModelsCommand.findOrDownload(store, backbone, spec.commandLine().getErr());
+            return ModelsCommand.findOrDownload(store, backbone, spec.commandLine().getErr(), quiet);
         } catch (IOException e) {
             // The progress line may end without a newline; the error must start on its own line.
             spec.commandLine().getErr().println();

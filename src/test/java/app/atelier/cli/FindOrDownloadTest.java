@@ -40,7 +40,7 @@ class FindOrDownloadTest {
             ModelStore store = new ModelStore(new WeightsSearchPath(List.of(shared.getParent())), dir,
                     new WeightsDownloader(), kind -> entry(kind, server, "0".repeat(64), 0));
             StringWriter err = new StringWriter();
-            assertThat(ModelsCommand.findOrDownload(store, BackboneKind.SQUEEZENET1_1, new PrintWriter(err, true)))
+            assertThat(ModelsCommand.findOrDownload(store, BackboneKind.SQUEEZENET1_1, new PrintWriter(err, true), new QuietOption()))
                     .isEqualTo(shared);
             assertThat(requests.get()).isZero();
             assertThat(err.toString()).isEmpty();
@@ -51,6 +51,20 @@ class FindOrDownloadTest {
 
     @Test
     void missingWeightsAreDownloadedFirstWithProgress() throws Exception {
+        String err = downloadMissingSqueezeNet(new QuietOption());
+
+        assertThat(err).contains("is missing; downloading it into ").contains("MB/s");
+    }
+
+    @Test
+    void quietDownloadsShowNothing() throws Exception {
+        String err = downloadMissingSqueezeNet(picocli.CommandLine.populateCommand(new QuietOption(), "--quiet"));
+
+        assertThat(err).isEmpty();
+    }
+
+    /** Downloads SqueezeNet from a server on this machine into an empty folder, checks it arrived, and returns what was shown. */
+    private String downloadMissingSqueezeNet(QuietOption quiet) throws Exception {
         Path shared = TestData.squeezenet();
         // The published file: the shared weights as one .safetensors.
         Path published = dir.resolve("published.safetensors");
@@ -68,13 +82,13 @@ class FindOrDownloadTest {
                     kind -> entry(kind, server, Sha256.of(bytes), bytes.length));
             StringWriter err = new StringWriter();
 
-            Path found = ModelsCommand.findOrDownload(store, BackboneKind.SQUEEZENET1_1, new PrintWriter(err, true));
+            Path found = ModelsCommand.findOrDownload(store, BackboneKind.SQUEEZENET1_1, new PrintWriter(err, true), quiet);
 
             assertThat(found).isEqualTo(install.resolve("squeezenet1_1"));
             assertThat(requests.get()).isEqualTo(1);
-            assertThat(err.toString()).contains("is missing; downloading it into " + install).contains("MB/s");
             assertThat(app.atelier.model.NpyReader.read(found.resolve("squeezenet0_conv0_weight.npy")).data())
                     .isEqualTo(app.atelier.model.NpyReader.read(shared.resolve("squeezenet0_conv0_weight.npy")).data());
+            return err.toString();
         } finally {
             server.stop(0);
         }
