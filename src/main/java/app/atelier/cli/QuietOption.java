@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  */
 final class QuietOption {
 
-    @Option(names = "--quiet", description = "No progress line (nor, for render, loss lines); only results and errors.")
+    @Option(names = "--quiet", description = "No progress line, loss lines or progress notes; only results, warnings and errors.")
     private boolean quiet;
 
     boolean quiet() {
