@@ -12,6 +12,7 @@ import app.atelier.engine.JobState;
 import app.atelier.engine.LiveParameters;
 import app.atelier.engine.OptimizerKind;
 import app.atelier.engine.Pooling;
+import app.atelier.engine.RenderCost;
 import app.atelier.engine.RenderQuality;
 import app.atelier.engine.RenderSize;
 import app.atelier.engine.StyleLayer;
@@ -305,6 +306,7 @@ public final class RenderCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (!quiet.quiet()) {
             InputWarnings.of(request.spec()).forEach(warning -> err.println("Warning: " + warning));
+            RenderCost.notice(request.spec()).ifPresent(notice -> err.println("Note: " + notice));
         }
         int planned = request.spec().iterations();
         IntermediateSaver saver = new IntermediateSaver(out, saveEvery, planned, request.settings(), err, outputCheck);

@@ -5,6 +5,7 @@ import app.atelier.engine.Frame;
 import app.atelier.engine.IterationRecord;
 import app.atelier.engine.InputWarnings;
 import app.atelier.engine.JobSpec;
+import app.atelier.engine.RenderCost;
 import app.atelier.engine.RenderSize;
 import app.atelier.engine.JobState;
 import app.atelier.engine.JobWorker;
@@ -172,7 +173,8 @@ public final class RenderViewModel {
         }
         setState(JobState.PREPARING);
         pulseDrain.start();
-        List<String> notes = InputWarnings.of(spec);
+        List<String> notes = new java.util.ArrayList<>(InputWarnings.of(spec));
+        RenderCost.notice(spec).ifPresent(notes::add);
         if (!notes.isEmpty()) {
             String text = String.join("; ", notes) + ".";
             messages.post(UserMessage.warning(Character.toUpperCase(text.charAt(0)) + text.substring(1)));
