@@ -173,7 +173,7 @@ public final class RenderCommand implements Callable<Integer> {
                     "Default: " + RenderQuality.DEFAULT_GRADIENT_TOLERANCE + "," + RenderQuality.DEFAULT_COST_TOLERANCE + "."})
     private List<Double> lbfgsTolerance;
 
-    @Option(names = "--scales", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--scales", paramLabel = "N",
             description = "Coarse to fine: number of sizes, about √2 apart, ending at --size; 1 = single scale."
                     + " Default: ${DEFAULT-VALUE}.")
     private int scales;

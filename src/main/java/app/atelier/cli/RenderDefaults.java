@@ -18,6 +18,7 @@ final class RenderDefaults implements CommandLine.IDefaultValueProvider {
         return switch (option.longestName()) {
             case "--size" -> Integer.toString(Defaults.LONG_SIDE);
             case "--iterations" -> Integer.toString(Defaults.ITERATIONS);
+            case "--scales" -> Integer.toString(Defaults.QUALITY.scales());
             case "--init" -> Defaults.INIT.name().toLowerCase(Locale.ROOT);
             case "--seed" -> Long.toString(Defaults.SEED);
             case "--backbone" -> Defaults.BACKBONE.id();

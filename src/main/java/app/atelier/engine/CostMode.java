@@ -18,7 +18,7 @@ public enum CostMode {
     /**
      * Each term relative to its target's own size: a content layer's J_content divided by its value
      * for an all-zero activation (‖a^C‖²/(4·n_H·n_W·n_C)), a style layer's J_style divided by its value
-     * for an all-zero Gram matrix (‖G^S‖²/(4·n_C²·(n_H·n_W)²)); the content layers are averaged and the
+     * for an all-zero Gram matrix (‖G^S‖²/(4·n_C²·(n_H·n_W)²)) and read in per cent; the content layers are averaged and the
      * style layers averaged with weights λ_l/Σλ, so α = β = 1 is the default balance on any network
      * and any pair, and β reads as the style strength. See {@link StyleObjective} for the full total.
      */

@@ -16,9 +16,14 @@ final class StyleCosts {
 
     /** J_content = 1/(4·n_H·n_W·n_C) · Σ (a^C − a^G)². */
     static NDArray content(NDArray target, NDArray generated) {
+        return content(target, generated, 1);
+    }
+
+    /** J_content / {@code divisor}, the divisor folded into the formula's one scale factor. */
+    static NDArray content(NDArray target, NDArray generated, double divisor) {
         requireSameShape(target, generated, "content activations");
         Shape shape = generated.getShape();
-        double scale = 1.0 / (4.0 * shape.get(1) * shape.get(2) * shape.get(3));
+        double scale = 1.0 / (4.0 * shape.get(1) * shape.get(2) * shape.get(3) * divisor);
         return generated.sub(target).square().sum().mul(scale);
     }
 
@@ -35,9 +40,14 @@ final class StyleCosts {
      * @param positions n_H·n_W of the generated image's activations at this layer
      */
     static NDArray style(NDArray targetGram, NDArray generatedGram, long positions) {
+        return style(targetGram, generatedGram, positions, 1);
+    }
+
+    /** J_style^l / {@code divisor}, the divisor folded into the formula's one scale factor. */
+    static NDArray style(NDArray targetGram, NDArray generatedGram, long positions, double divisor) {
         requireSameShape(targetGram, generatedGram, "Gram matrices");
         double channels = generatedGram.getShape().get(0);
-        double scale = 1.0 / (4.0 * channels * channels * (double) positions * positions);
+        double scale = 1.0 / (4.0 * channels * channels * (double) positions * positions * divisor);
         return generatedGram.sub(targetGram).square().sum().mul(scale);
     }
 

@@ -13,15 +13,22 @@ import java.util.Set;
  * <p>{@link CostMode#EXACT}: total = α·Σ J_content^l + β·Σ λ_l J_style^l + γ·TV, the design's formulas.
  *
  * <p>{@link CostMode#NORMALIZED}: total = α·C + β·S + γ·TV with C the mean over content layers of
- * J_content^l / N_l, S = Σ λ_l (J_style^l / M_l) / Σ λ_l, and N_l, M_l each term's value for an
+ * J_content^l / N_l, S = Σ λ_l (100·J_style^l / M_l) / Σ λ_l, and N_l, M_l each term's value for an
  * all-zero activation or Gram matrix (the squared norm of the target, in the term's own units), fixed
- * when the target is computed. C and S are relative squared errors, about 0.1 to 1 for any layer of
- * any network, so one α and β serve every network, layer set and pair of pictures. The breakdown
- * reports C, S and each layer's J_style^l / M_l. Unlike the exact terms (pixel gradients near 1e-9,
+ * when the target is computed. C and S are relative squared errors (S in per cent), of the same size for
+ * any layer of any network, so one α and β serve every network, layer set and pair of pictures. The breakdown
+ * reports C, S and each layer's 100·J_style^l / M_l. Unlike the exact terms (pixel gradients near 1e-9,
  * below Adam's ε), these give pixel gradients of about 1e-4 at 256-512 px (measured by
  * {@code CostScaleSurvey}; {@code CostModeTest} keeps them above 100·ε), so no loss scale is needed.
  */
 final class StyleObjective {
+
+    /**
+     * Normalised style terms are relative Gram errors in per cent (content terms stay fractions):
+     * at α = β = 1 this is the balance that repaints the photo (measured on the quality set, see
+     * docs/quality.md; with fractions on both sides the render stays a filtered photo).
+     */
+    static final double STYLE_PERCENT = 100;
 
     /** The differentiable total and its parts as numbers. */
     record Evaluation(NDArray total, LossBreakdown breakdown) {
@@ -50,33 +57,26 @@ final class StyleObjective {
         Map<String, NDArray> features = backbone.features(image, wanted);
 
         boolean normalized = parameters.costMode() == CostMode.NORMALIZED;
+        // Normalisers and the averaging are folded into each term's one scale factor, so both modes
+        // build the same graph (one multiplication by a number per term).
+        int contentCount = parameters.contentLayers().size();
         NDArray content = null;
         for (String layer : parameters.contentLayers()) {
-            NDArray cost = StyleCosts.content(targets.content(layer), features.get(layer));
-            if (normalized) {
-                cost = cost.div(targets.contentNormalizer(layer));
-            }
+            double divisor = normalized ? targets.contentNormalizer(layer) * contentCount : 1;
+            NDArray cost = StyleCosts.content(targets.content(layer), features.get(layer), divisor);
             content = content == null ? cost : content.add(cost);
         }
+        double weights = parameters.styleLayers().stream().mapToDouble(StyleLayer::weight).sum();
         NDArray style = image.getManager().zeros(new ai.djl.ndarray.types.Shape(), image.getDataType());
         Map<String, Double> perLayer = new LinkedHashMap<>();
-        double weights = 0;
         for (StyleLayer layer : parameters.styleLayers()) {
             NDArray activations = features.get(layer.name());
             long positions = activations.getShape().get(2) * activations.getShape().get(3);
-            NDArray cost = StyleCosts.style(targets.gram(layer.name()), StyleCosts.gram(activations), positions);
-            if (normalized) {
-                cost = cost.div(targets.styleNormalizer(layer.name()));
-            }
+            double divisor = normalized ? targets.styleNormalizer(layer.name()) / STYLE_PERCENT : 1;
+            NDArray cost = StyleCosts.style(targets.gram(layer.name()), StyleCosts.gram(activations), positions, divisor);
             perLayer.put(layer.name(), value(cost));
-            style = style.add(cost.mul(layer.weight()));
-            weights += layer.weight();
-        }
-        if (normalized) {
-            content = content.div(parameters.contentLayers().size());
-            if (weights > 0) {
-                style = style.div(weights);
-            }
+            double share = normalized ? (weights > 0 ? layer.weight() / weights : 0) : layer.weight();
+            style = style.add(cost.mul(share));
         }
         NDArray tv = StyleCosts.totalVariation(image);
         NDArray total = content.mul(parameters.alpha())

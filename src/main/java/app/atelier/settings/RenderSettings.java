@@ -104,8 +104,8 @@ public record RenderSettings(String backbone, String device, List<String> conten
         }
         return new RenderSettings(backbone.id(), Defaults.DEVICE.name(), parameters.contentLayers(), layers,
                 parameters.alpha(), parameters.beta(), parameters.tvWeight(), parameters.learningRate(),
-                Defaults.LONG_SIDE, Defaults.INIT.name(), Defaults.ITERATIONS, Defaults.SEED, QualitySetting.defaults(),
-                parameters.costMode().id());
+                Defaults.LONG_SIDE, Defaults.INIT.name(), Defaults.ITERATIONS, Defaults.SEED,
+                QualitySetting.of(Defaults.QUALITY, Defaults.POOLING), parameters.costMode().id());
     }
 
     public static RenderSettings defaults() {

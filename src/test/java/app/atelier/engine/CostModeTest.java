@@ -89,7 +89,7 @@ class CostModeTest {
             double weights = 0;
             for (StyleLayer layer : LAYERS) {
                 double j = styleCost(s.get(layer.name()), g.get(layer.name()));
-                double term = mode == CostMode.EXACT ? j : j / styleCost(s.get(layer.name()), null);
+                double term = mode == CostMode.EXACT ? j : 100 * j / styleCost(s.get(layer.name()), null);
                 assertThat(actual.stylePerLayer().get(layer.name())).isCloseTo(term, within(1e-9 * term));
                 styleSum += layer.weight() * term;
                 weights += layer.weight();

@@ -55,7 +55,7 @@ class QualityPresetTest {
         assertThat(reopened.snapshot()).isEqualTo(settings.snapshot());
 
         reopened.reset();
-        assertThat(reopened.quality().toRenderQuality()).isEqualTo(RenderQuality.DEFAULT);
+        assertThat(reopened.quality().toRenderQuality()).isEqualTo(app.atelier.engine.Defaults.QUALITY);
     }
 
     @Test

@@ -2,6 +2,7 @@ package app.atelier.ui.controls;
 
 import app.atelier.engine.BackboneKind;
 import app.atelier.engine.ComputeDevice;
+import app.atelier.engine.CostMode;
 import app.atelier.engine.Defaults;
 import app.atelier.engine.InitMode;
 import app.atelier.engine.LiveParameters;
@@ -29,12 +30,19 @@ public final class ControlsPane extends VBox {
         getStyleClass().add("controls-pane");
         setSpacing(10);
 
-        LiveParameters defaults = Defaults.parameters(Defaults.BACKBONE);
         GridPane balance = SettingsGrid.create();
-        logRows(balance, 0, "α content", "How much the picture keeps the photo's shapes (content weight)",
-                new LogSlider("alpha", settings.alphaProperty(), decade(defaults.alpha()) - 3, decade(defaults.alpha()) + 3));
-        logRows(balance, 2, "β style", "How strongly the painting's textures apply (style weight)",
-                new LogSlider("beta", settings.betaProperty(), decade(defaults.beta()) - 3, decade(defaults.beta()) + 3));
+        LogSlider alpha = new LogSlider("alpha", settings.alphaProperty(), -1, 1);
+        LogSlider beta = new LogSlider("beta", settings.betaProperty(), -1, 1);
+        Label alphaLabel = logRows(balance, 0, "", "", alpha);
+        Label betaLabel = logRows(balance, 2, "", "", beta);
+        ChoiceBox<CostMode> costMode = ChoiceNames.box("cost-mode", CostMode.values(), settings.costModeProperty(),
+                ControlsPane::describe);
+        SettingsGrid.row(balance, 6, "Costs", "Normalised: each cost relative to its target, so 1× is the default"
+                + " balance on any network and picture. Exact: the formulas as written (presets from before"
+                + " normalised costs)", costMode);
+        Runnable showMode = () -> showCostMode(settings.costModeProperty().get(), alpha, alphaLabel, beta, betaLabel);
+        settings.costModeProperty().addListener((obs, old, mode) -> showMode.run());
+        showMode.run();
         SettingsGrid.row(balance, 4, "TV smoothing", "Total-variation weight γ: evens out pixel noise (0 = off)",
                 withId(NumberField.forDouble(settings.tvWeightProperty(), 0, 1e12), "tv-weight"));
         SettingsGrid.row(balance, 5, "Learning rate", "Optimiser step on pixels; larger changes the picture faster but noisier",
@@ -96,6 +104,35 @@ public final class ControlsPane extends VBox {
         return value > 0 ? (int) Math.floor(Math.log10(value)) : 0;
     }
 
+    /**
+     * Normalised costs read as a strength, 0.1× to 10× of the default balance on every network;
+     * exact costs (older presets) keep the formulas' weights, on sliders around their values.
+     */
+    private static void showCostMode(CostMode mode, LogSlider alpha, Label alphaLabel, LogSlider beta, Label betaLabel) {
+        if (mode == CostMode.EXACT) {
+            alphaLabel.setText("α content");
+            betaLabel.setText("β style");
+            alpha.setRange(decade(alpha.value()) - 3, decade(alpha.value()) + 3);
+            beta.setRange(decade(beta.value()) - 3, decade(beta.value()) + 3);
+            betaLabel.getTooltip().setText("Style weight β of the exact costs: how strongly the painting's textures apply");
+        } else {
+            alphaLabel.setText("Content strength ×");
+            betaLabel.setText("Style strength ×");
+            alpha.setRange(-1, 1);
+            beta.setRange(-1, 1);
+            betaLabel.getTooltip().setText("How strongly the painting applies: 1 is the default balance on any"
+                    + " network, 0.1 a hint, 10 the painting almost alone");
+        }
+        alphaLabel.getTooltip().setText("How much the picture keeps the photo's shapes (content weight α)");
+    }
+
+    private static String describe(CostMode mode) {
+        return switch (mode) {
+            case NORMALIZED -> "Normalised (1× = default balance)";
+            case EXACT -> "Exact formulas (older presets)";
+        };
+    }
+
     private static Label section(String title) {
         Label label = new Label(title);
         label.getStyleClass().add("section-title");
@@ -103,11 +140,12 @@ public final class ControlsPane extends VBox {
     }
 
     /** The label and number on one row, the slider across the whole panel below them. */
-    private static void logRows(GridPane grid, int row, String label, String tip, LogSlider weight) {
-        SettingsGrid.row(grid, row, label, tip, weight.field());
+    private static Label logRows(GridPane grid, int row, String label, String tip, LogSlider weight) {
+        Label name = SettingsGrid.row(grid, row, label, tip, weight.field());
         weight.field().setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         GridPane.setHalignment(weight.field(), HPos.RIGHT);
         grid.add(weight.slider(), 0, row + 1, 2, 1);
+        return name;
     }
 
     private static <T extends Node> T withId(T node, String id) {

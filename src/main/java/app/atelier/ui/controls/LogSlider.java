@@ -13,6 +13,7 @@ public final class LogSlider {
 
     private final Slider slider;
     private final NumberField field;
+    private final DoubleProperty property;
     private boolean syncing;
 
     /**
@@ -20,6 +21,7 @@ public final class LogSlider {
      * @param maxExponent the slider's right end, as a power of ten
      */
     public LogSlider(String id, DoubleProperty property, int minExponent, int maxExponent) {
+        this.property = property;
         slider = new Slider(minExponent, maxExponent, exponentOf(property.get(), minExponent));
         slider.setId(id + "-slider");
         slider.setMajorTickUnit(1);
@@ -44,7 +46,7 @@ public final class LogSlider {
             if (!syncing) {
                 syncing = true;
                 try {
-                    slider.setValue(exponentOf(value.doubleValue(), minExponent));
+                    slider.setValue(exponentOf(value.doubleValue(), (int) slider.getMin()));
                 } finally {
                     syncing = false;
                 }
@@ -52,8 +54,24 @@ public final class LogSlider {
         });
     }
 
+    /** Moves the slider's ends (powers of ten); the property keeps its value. */
+    public void setRange(int minExponent, int maxExponent) {
+        syncing = true;
+        try {
+            slider.setMin(minExponent);
+            slider.setMax(maxExponent);
+            slider.setValue(exponentOf(property.get(), minExponent));
+        } finally {
+            syncing = false;
+        }
+    }
+
     private static double exponentOf(double value, int minExponent) {
         return value > 0 ? Math.log10(value) : minExponent;
+    }
+
+    public double value() {
+        return property.get();
     }
 
     public Slider slider() {

@@ -37,9 +37,9 @@ public final class QualitySettings {
         reset();
     }
 
-    /** Back to single-scale Adam with no colour handling, no averaging and no mask. */
+    /** Back to the engine's default quality (coarse-to-fine Adam), no colour handling, no averaging, no mask. */
     public void reset() {
-        RenderQuality defaults = RenderQuality.DEFAULT;
+        RenderQuality defaults = app.atelier.engine.Defaults.QUALITY;
         optimizer.set(defaults.optimizer());
         lbfgsHistory.set(defaults.lbfgsHistory());
         lbfgsGradientTolerance.set(defaults.lbfgsGradientTolerance());

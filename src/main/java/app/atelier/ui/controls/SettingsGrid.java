@@ -28,12 +28,13 @@ final class SettingsGrid {
         return grid;
     }
 
-    /** A label with its tooltip in the first column, the control it names in the second. */
-    static void row(GridPane grid, int row, String label, String tip, Node control) {
+    /** A label with its tooltip in the first column, the control it names in the second; returns the label. */
+    static Label row(GridPane grid, int row, String label, String tip, Node control) {
         Label text = new Label(label);
         text.setTooltip(new Tooltip(tip));
         text.setLabelFor(control);
         grid.add(text, 0, row);
         grid.add(control, 1, row);
+        return text;
     }
 }
