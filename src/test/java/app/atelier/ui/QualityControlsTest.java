@@ -64,6 +64,7 @@ class QualityControlsTest {
         enter(robot, costTolerance, "3e-7");
         NumberField scales = robot.lookup("#scales").queryAs(NumberField.class);
         NumberField perScale = robot.lookup("#iterations-per-scale").queryAs(NumberField.class);
+        enter(robot, scales, "1");
         assertThat(perScale.isDisabled()).as("iterations per scale only matter for several scales").isTrue();
         assertThat(perScale.getText()).isEqualTo("0");
         enter(robot, scales, "2");

@@ -37,6 +37,8 @@ final class StudioTestWindow {
             studio.styles().offer(List.of(new ImageRequest.FromFile(scream)));
             studio.settings().sizeProperty().set(size);
             studio.settings().iterationsProperty().set(iterations);
+            // These tests watch one size; the default coarse to fine would start smaller.
+            studio.settings().quality().scalesProperty().set(1);
         });
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> studio.content().image() != null && studio.styles().entries().size() == 1);
