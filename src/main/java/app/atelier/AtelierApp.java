@@ -4,6 +4,7 @@ import app.atelier.ui.StudioViewModel;
 import app.atelier.ui.StudioWindow;
 import app.atelier.ui.WindowPlacement;
 import app.atelier.ui.actions.Shortcuts;
+import app.atelier.ui.memory.RememberOnChange;
 import app.atelier.ui.memory.RememberedStudio;
 import app.atelier.ui.memory.StudioMemory;
 import app.atelier.ui.images.ImageRequest;
@@ -26,6 +27,7 @@ public class AtelierApp extends Application {
     private StudioViewModel studio;
     private StudioWindow window;
     private StudioMemory memory;
+    private RememberOnChange rememberOnChange;
 
     @Override
     public void start(Stage stage) {
@@ -53,6 +55,10 @@ public class AtelierApp extends Application {
         openFiles(getParameters().getRaw());
         stage.setOnCloseRequest(event -> remember(stage));
         stage.show();
+        if (remembers()) {
+            // After show: before it the window's place is NaN, which JSON cannot hold.
+            rememberOnChange = new RememberOnChange(memory, () -> studio.remember(geometry(stage)));
+        }
         shown(stage, window, studio);
     }
 
@@ -81,8 +87,15 @@ public class AtelierApp extends Application {
         if (!remembers()) {
             return;
         }
-        memory.remember(studio.remember(new RememberedStudio.WindowGeometry(
-                stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized())));
+        if (rememberOnChange != null) {
+            rememberOnChange.close();
+        }
+        memory.remember(studio.remember(geometry(stage)));
+    }
+
+    private static RememberedStudio.WindowGeometry geometry(Stage stage) {
+        return new RememberedStudio.WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                stage.isMaximized());
     }
 
     @Override

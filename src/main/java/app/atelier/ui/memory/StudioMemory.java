@@ -1,5 +1,6 @@
 package app.atelier.ui.memory;
 
+import app.atelier.settings.AtomicFile;
 import app.atelier.settings.Pictures;
 import app.atelier.settings.SettingsCodec;
 import app.atelier.settings.SettingsDocument;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -103,16 +103,23 @@ public final class StudioMemory {
         return SettingsDocument.of(settings.settings(), new Pictures(content, styles, null), null);
     }
 
-    /** Writes atomically (temp file, then move), so a crash mid-write keeps the old memory. */
+    /** The file's text for {@code state}; equal states give equal text. */
+    static String text(RememberedStudio state) {
+        JsonObject root = new JsonObject();
+        root.add("studio", JsonParser.parseString(SettingsCodec.toJson(state.studio())));
+        root.add("window", GSON.toJsonTree(state.window()));
+        return GSON.toJson(root);
+    }
+
+    /** Writes atomically and synced ({@link AtomicFile}), so a crash mid-write keeps the old memory. Any thread. */
     public void remember(RememberedStudio state) {
+        write(text(state));
+    }
+
+    /** Writes text made by {@link #text}; any thread. */
+    void write(String text) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            JsonObject root = new JsonObject();
-            root.add("studio", JsonParser.parseString(SettingsCodec.toJson(state.studio())));
-            root.add("window", GSON.toJsonTree(state.window()));
-            Files.writeString(temp, GSON.toJson(root), StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.writeString(file, text);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not write studio memory {}: {}", file, e.getMessage());
         }
