@@ -158,15 +158,16 @@ class RenderCommandValidationTest {
     @Test
     void weightsNotOnTheSearchPathSaysWhereItLookedAndHowToFix() {
         assumeTrue(WeightsSearchPath.userDataFolder()
-                        .flatMap(f -> WeightsSearchPath.findIn(f, BackboneKind.SQUEEZENET1_1)).isEmpty(),
-                "this machine has SqueezeNet weights in its user data folder");
+                        .flatMap(f -> WeightsSearchPath.findIn(f, BackboneKind.VGG19)).isEmpty(),
+                "this machine has VGG19 weights in its user data folder");
         String before = System.getProperty(WeightsSearchPath.PROPERTY);
         System.setProperty(WeightsSearchPath.PROPERTY, folder.toString());
         try {
+            // VGG19: SqueezeNet is built in and always found.
             CliRun run = CliRun.of("render", "--content", content.toString(), "--style", style.toString(),
-                    "--out", out.toString());
+                    "--out", out.toString(), "--backbone", "vgg19");
 
-            assertOneLineUsageError(run, "weights not found for squeezenet1_1", "looked in " + folder,
+            assertOneLineUsageError(run, "weights not found for vgg19", "looked in " + folder,
                     WeightsSearchPath.ENV, "--weights");
         } finally {
             if (before == null) {
