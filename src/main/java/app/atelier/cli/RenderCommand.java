@@ -304,8 +304,8 @@ public final class RenderCommand implements Callable<Integer> {
 
     private int render(RenderRequest request) throws InterruptedException, IOException {
         PrintWriter err = spec.commandLine().getErr();
+        InputWarnings.of(request.spec()).forEach(warning -> err.println("Warning: " + warning));
         if (!quiet.quiet()) {
-            InputWarnings.of(request.spec()).forEach(warning -> err.println("Warning: " + warning));
             RenderCost.notice(request.spec()).ifPresent(notice -> err.println("Note: " + notice));
         }
         int planned = request.spec().iterations();
