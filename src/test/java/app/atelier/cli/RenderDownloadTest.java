@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.atelier.engine.BackboneKind;
 import app.atelier.image.PngWriter;
 import app.atelier.image.RgbImage;
+import app.atelier.model.BackboneCatalogue;
 import app.atelier.model.WeightsSearchPath;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -75,7 +76,8 @@ class RenderDownloadTest {
 
     @Test
     void aFileThatIsNotThePublishedOneIsRejectedAndNothingIsKept() throws IOException {
-        byte[] notTheWeights = new byte[300_000];
+        // The published size, so that the download runs and the whole-file hash is what refuses it.
+        byte[] notTheWeights = new byte[Math.toIntExact(BackboneCatalogue.entry(BackboneKind.SQUEEZENET1_1).downloadBytes())];
         new java.util.Random(3).nextBytes(notTheWeights);
         AtomicInteger requests = new AtomicInteger();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
