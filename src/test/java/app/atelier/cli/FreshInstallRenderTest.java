@@ -55,7 +55,7 @@ class FreshInstallRenderTest {
         assertThat(process.exitValue()).as(output).isZero();
 
         Map<String, String> metadata = PngMetadata.read(out);
-        assertThat(metadata).containsEntry("atelier.backbone", "squeezenet1_1");
+        assertThat(metadata.values()).as("the settings recorded in the PNG").anyMatch(value -> value.contains("squeezenet1_1"));
         try (var left = Files.walk(home)) {
             assertThat(left.filter(p -> p.toString().endsWith(".npy") || p.toString().endsWith(".npz")))
                     .as("nothing extracted into the home folder").isEmpty();
