@@ -53,7 +53,10 @@ public class AtelierApp extends Application {
         remembered.ifPresent(studio::restore);
         WindowPlacement.apply(stage, remembered.map(RememberedStudio::window));
         openFiles(getParameters().getRaw());
-        stage.setOnCloseRequest(event -> remember(stage));
+        window.guardClose(stage, () -> {
+            remember(stage);
+            stage.close();
+        });
         stage.show();
         if (remembers()) {
             // After show: before it the window's place is NaN, which JSON cannot hold.

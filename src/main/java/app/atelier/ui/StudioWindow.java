@@ -1,6 +1,7 @@
 package app.atelier.ui;
 
 import app.atelier.ui.actions.ActionBar;
+import app.atelier.ui.actions.UnsavedRenderPrompt;
 import app.atelier.ui.chart.LossChart;
 import app.atelier.ui.controls.ControlsPane;
 import app.atelier.ui.images.ContentPane;
@@ -30,6 +31,8 @@ public final class StudioWindow extends BorderPane {
     private final LossChart lossChart;
     private final ModelsDialog models;
     private final StudioViewModel studio;
+    private final UnsavedRenderPrompt unsavedPrompt;
+    private ActionBar actionBar;
 
     public StudioWindow(StudioViewModel studio, Runnable quit) {
         this.studio = studio;
@@ -64,12 +67,27 @@ public final class StudioWindow extends BorderPane {
 
         ScrollPane right = scroll(new ControlsPane(studio.settings(), studio.render().activeProperty()), "controls-scroll");
 
-        setTop(new ActionBar(studio, resultPane.view(), () -> contentPane.dropZone().openFileDialog(),
-                () -> stylePane.dropZone().openFileDialog(), () -> models.show(getScene().getWindow()), quit));
+        unsavedPrompt = new UnsavedRenderPrompt(studio.files(), () -> actionBar.chooseImageTarget());
+        actionBar = new ActionBar(studio, resultPane.view(), () -> contentPane.dropZone().openFileDialog(),
+                () -> stylePane.dropZone().openFileDialog(), () -> models.show(getScene().getWindow()),
+                () -> unsavedPrompt.closeOrAsk(getScene().getWindow(), quit));
+        setTop(actionBar);
         setLeft(left);
         setCenter(notifications);
         setRight(right);
         setBottom(new StatusView(studio.render()));
+    }
+
+    /**
+     * Makes the close button ask before an unsaved or running render is lost; {@code close} then
+     * closes the window for good. FX thread.
+     */
+    public void guardClose(javafx.stage.Stage stage, Runnable close) {
+        unsavedPrompt.guard(stage, close);
+    }
+
+    public UnsavedRenderPrompt unsavedPrompt() {
+        return unsavedPrompt;
     }
 
     /** Stops the run and ends every background thread of the studio and its Models dialog. When the window closes. */

@@ -167,10 +167,15 @@ public final class ActionBar extends VBox {
     }
 
     private void saveImage() {
-        Path target = chosen(chooser("Save image", "PNG image", "*.png", baseName() + ".png").showSaveDialog(window()), ".png");
+        Path target = chooseImageTarget();
         if (target != null) {
             studio.files().saveImage(target);
         }
+    }
+
+    /** Asks where to save the picture (the Save image dialog); null when the user cancels. FX thread. */
+    public Path chooseImageTarget() {
+        return chosen(chooser("Save image", "PNG image", "*.png", baseName() + ".png").showSaveDialog(window()), ".png");
     }
 
     private void saveSnapshot() {

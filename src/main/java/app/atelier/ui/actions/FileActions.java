@@ -42,6 +42,8 @@ public final class FileActions {
     private final LossHistory history;
     private final MessageCenter messages;
     private final StudioDocument document;
+    /** The frame the last successful Save wrote; FX thread. */
+    private Frame lastSaved;
 
     public FileActions(SettingsViewModel settings, StudioDocument document, RenderViewModel render,
                        LossHistory history, MessageCenter messages) {
@@ -60,10 +62,18 @@ public final class FileActions {
             return CompletableFuture.failedFuture(new IllegalStateException("no picture"));
         }
         Map<String, String> metadata = metadata(frame);
-        return inBackground(() -> {
+        CompletableFuture<Path> saved = inBackground(() -> {
             PngWriter.write(frame.image(), target, metadata);
             return target;
         }, "Saved " + target.getFileName(), "Could not save " + target);
+        saved.thenRun(() -> Platform.runLater(() -> lastSaved = frame));
+        return saved;
+    }
+
+    /** FX thread: whether the picture on screen is still being made or has not been saved by {@link #saveImage}. */
+    public boolean hasUnsavedRender() {
+        Frame shown = render.frameProperty().get();
+        return shown != null && (render.activeProperty().get() || shown != lastSaved);
     }
 
     /** Saves the current iteration next to the other snapshots, named by time and iteration. */
