@@ -116,8 +116,8 @@ public final class ControlsPane extends VBox {
             beta.setRange(decade(beta.value()) - 3, decade(beta.value()) + 3);
             betaLabel.getTooltip().setText("Style weight β of the exact costs: how strongly the painting's textures apply");
         } else {
-            alphaLabel.setText("Content strength ×");
-            betaLabel.setText("Style strength ×");
+            alphaLabel.setText("Content strength");
+            betaLabel.setText("Style strength");
             alpha.setRange(-1, 1);
             beta.setRange(-1, 1);
             betaLabel.getTooltip().setText("How strongly the painting applies: 1 is the default balance on any"
@@ -128,8 +128,8 @@ public final class ControlsPane extends VBox {
 
     private static String describe(CostMode mode) {
         return switch (mode) {
-            case NORMALIZED -> "Normalised (1× = default balance)";
-            case EXACT -> "Exact formulas (older presets)";
+            case NORMALIZED -> "Normalised";
+            case EXACT -> "Exact (older presets)";
         };
     }
 
@@ -142,6 +142,7 @@ public final class ControlsPane extends VBox {
     /** The label and number on one row, the slider across the whole panel below them. */
     private static Label logRows(GridPane grid, int row, String label, String tip, LogSlider weight) {
         Label name = SettingsGrid.row(grid, row, label, tip, weight.field());
+        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         weight.field().setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         GridPane.setHalignment(weight.field(), HPos.RIGHT);
         grid.add(weight.slider(), 0, row + 1, 2, 1);
