@@ -77,6 +77,7 @@ class LossChartTest {
             }
         });
         assertThat(chart.pointCount()).isBetween(1000, 2000);
-        assertThat(history.size()).isEqualTo(5000);
+        // The history keeps the recent iterations in full and samples the earlier ones (LossHistoryTest).
+        assertThat(history.size()).isBetween(2000, 4000);
     }
 }

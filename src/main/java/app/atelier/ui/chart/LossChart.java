@@ -153,7 +153,7 @@ public final class LossChart extends LineChart<Number, Number> {
     /**
      * Halves a curve that has grown past {@link #MAX_POINTS} by dropping every other point: a chart
      * is at most a few thousand pixels wide, and laying out tens of thousands of points each pulse
-     * would make the window stutter on long runs. The CSV export keeps every iteration.
+     * would make the window stutter on long runs. The CSV export keeps more ({@link LossHistory}).
      */
     private static void thinIfLong(XYChart.Series<Number, Number> series) {
         List<XYChart.Data<Number, Number>> data = series.getData();
