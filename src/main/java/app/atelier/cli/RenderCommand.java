@@ -26,6 +26,7 @@ import app.atelier.image.TemporarySibling;
 import app.atelier.model.ModelStore;
 import app.atelier.model.UsableWeights;
 import app.atelier.model.WeightsDownloader;
+import app.atelier.model.WeightsResolution;
 import app.atelier.model.WeightsSearchPath;
 import app.atelier.settings.Pictures;
 import app.atelier.settings.RenderSettings;
@@ -279,7 +280,7 @@ public final class RenderCommand implements Callable<Integer> {
             styleSources.add(new StyleSource(load(styles.get(i), "--style"), blend.get(i)));
         }
         RenderQuality quality = quality();
-        int totalIterations = iterationsPerScale != null ? iterationsPerScale * scales : iterations;
+        int totalIterations = quality.totalIterations(iterations);
         LiveParameters parameters = new LiveParameters(
                 alphaValue, betaValue, tvValue, lrValue, contentLayerNames, styleLayerList, costModeValue);
         RenderSize.problem(backbone, parameters, contentImage, styleSources.stream().map(StyleSource::image).toList(),
@@ -481,33 +482,23 @@ public final class RenderCommand implements Callable<Integer> {
      * SqueezeNet 1.1) is used.
      */
     private Path resolveWeights() {
-        String expected = backbone == BackboneKind.SQUEEZENET1_1
-                ? "a squeezenet1_1 folder of .npy files" : "a vgg19 .safetensors file";
         if (weights != null) {
             if (Files.isRegularFile(weights)) {
                 checkWeights(weights);
             }
-            if (backbone == BackboneKind.SQUEEZENET1_1 ? containsNpy(weights) : Files.isRegularFile(weights)) {
-                return weights;
-            }
-            Optional<Path> inside = Files.isDirectory(weights)
-                    ? WeightsSearchPath.findIn(weights, backbone) : Optional.empty();
-            if (inside.isEmpty() && download && Files.isDirectory(weights)) {
+            Optional<Path> found = WeightsResolution.at(weights, backbone);
+            if (found.isEmpty() && download && Files.isDirectory(weights)) {
                 return downloadInto(new ModelStore(new WeightsSearchPath(List.of(weights)), weights,
                         new WeightsDownloader(), mirror.catalogue()));
             }
-            return inside.orElseThrow(() -> usage("weights not found: " + weights.toAbsolutePath()
-                    + (Files.exists(weights) ? " is not " + expected + " nor a folder holding " + layoutOf(backbone)
-                    : " does not exist") + "; pass --weights PATH to " + expected));
+            return found.orElseThrow(() -> usage(WeightsResolution.notFoundAt(weights, backbone)));
         }
         WeightsSearchPath searchPath = WeightsSearchPath.standard();
         Optional<Path> found = searchPath.find(backbone);
         if (found.isEmpty() && download) {
             return downloadInto(ModelStore.standard(mirror.catalogue()));
         }
-        return found.orElseThrow(() -> usage("weights not found for " + backbone.id()
-                + ": looked in " + searchPath.describe() + "; set " + WeightsSearchPath.ENV
-                + " to a folder holding " + layoutOf(backbone) + ", pass --weights PATH, or add --download"));
+        return found.orElseThrow(() -> usage(WeightsResolution.notFoundForCommandLine(backbone, searchPath)));
     }
 
     /** Weights that cannot be used are one line before any work, not an engine failure with a trace. */
@@ -529,21 +520,6 @@ public final class RenderCommand implements Callable<Integer> {
             throw new java.io.UncheckedIOException("could not get the " + backbone.id()
                     + " weights: " + e.getMessage() + " Or pass --weights PATH to weights you have.", e);
         }
-    }
-
-    private static boolean containsNpy(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return false;
-        }
-        try (var files = Files.list(folder)) {
-            return files.anyMatch(f -> f.getFileName().toString().endsWith(".npy"));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static String layoutOf(BackboneKind kind) {
-        return kind == BackboneKind.SQUEEZENET1_1 ? "squeezenet1_1/ (.npy files)" : "vgg19.safetensors";
     }
 
     private Map<Path, String> inputsByOption() {

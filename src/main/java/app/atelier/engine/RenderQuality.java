@@ -63,6 +63,14 @@ public record RenderQuality(OptimizerKind optimizer, int lbfgsHistory, double lb
         }
     }
 
+    /**
+     * The run's length in iterations: {@code iterationsPerScale} at each of the sizes when a count
+     * per size is set (the requested count is then ignored), else {@code requested}, split over the sizes.
+     */
+    public int totalIterations(int requested) {
+        return iterationsPerScale > 0 ? iterationsPerScale * scales : requested;
+    }
+
     public RenderQuality withOptimizer(OptimizerKind value) {
         return new RenderQuality(value, lbfgsHistory, lbfgsGradientTolerance, lbfgsCostTolerance, scales,
                 iterationsPerScale, emaDecay, originalColors, matchHistogram, styleScale, mask);

@@ -163,7 +163,9 @@ class LiveJobTest {
                 .containsKeys("conv0", "fire3", "fire4");
 
         robot.clickOn("#pause");
-        waitFor(30, () -> job.state() == JobState.PAUSED);
+        waitFor(30, () -> ui.studio.render().stateProperty().get() == JobState.PAUSED);
+        assertThat(job.state()).isEqualTo(JobState.PAUSED);
+        assertThat(ui.studio.render().drainingEachPulse()).as("no pulses asked for while paused").isFalse();
         int pausedAt = job.latestFrame().orElseThrow().iteration();
         Thread.sleep(500);
         assertThat(job.latestFrame().orElseThrow().iteration()).as("no iterations while paused").isEqualTo(pausedAt);
@@ -172,9 +174,11 @@ class LiveJobTest {
         robot.clickOn("#pause");
         waitFor(60, () -> iteration() > pausedAt + 1);
         assertThat(ui.studio.render().stateProperty().get()).isEqualTo(JobState.RUNNING);
+        assertThat(ui.studio.render().drainingEachPulse()).isTrue();
 
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
         waitFor(60, () -> ui.studio.render().stateProperty().get() == JobState.STOPPED);
+        assertThat(ui.studio.render().drainingEachPulse()).as("no pulses asked for once stopped").isFalse();
         assertThat(ui.window.resultPane().view().displayedImage()).as("the picture stays after Stop").isNotNull();
         assertThat(robot.lookup("#start").queryButton().isDisabled()).isFalse();
 

@@ -103,6 +103,12 @@ class StudioBehaviourTest {
             robot.clickOn("#start");
             WaitForAsyncUtils.waitForFxEvents();
 
+            // The weights are looked up off the FX thread; the answer comes back to it.
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+                UserMessage latest = ui.studio.messages().latestProperty().get();
+                return latest != null && latest.level() == UserMessage.Level.ERROR;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
             UserMessage message = ui.studio.messages().latestProperty().get();
             assertThat(message.level()).isEqualTo(UserMessage.Level.ERROR);
             assertThat(message.action()).isEqualTo(UserMessage.Action.OPEN_MODELS);
