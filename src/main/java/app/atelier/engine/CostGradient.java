@@ -17,8 +17,8 @@ final class CostGradient {
 
     /**
      * DJL's PyTorch engine allows one open GradientCollector in the whole JVM (a static flag), so
-     * passes take turns. Jobs run one at a time on their worker; the lock guards against anything
-     * else computing a gradient meanwhile (tests and benches call {@link #at} directly).
+     * passes take turns. The jobs of one {@link JobWorker} run one at a time; the lock guards
+     * against another worker's job, or a test or bench calling {@link #at} directly, meanwhile.
      */
     static final Object LOCK = new Object();
 

@@ -11,14 +11,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that computes style-transfer jobs, one after another in the order they were
- * started. A job started while another computes waits, PREPARING, until that one has ended: two
- * jobs never share the cores (the window's Start stops the old job first, so the new one follows
- * after the old one's current iteration) nor DJL's single gradient collector.
+ * One thread that computes style-transfer jobs, one after another in the order they were
+ * started. A job started while another computes waits, PREPARING, until that one has ended, so
+ * the jobs of one worker never share the cores (the window's Start stops the old job first, so
+ * the new one follows after the old one's current iteration). The window owns a worker; jobs
+ * started with {@link StyleTransferJob#start(JobSpec)} (the commands, tests) share
+ * {@link #shared()}. Separate owners keep separate workers, so a job one of them forgot cannot
+ * hold up another's.
  *
  * <p>{@link #shutdown} stops every job and ends the thread, waiting a bounded time. A job started
  * afterwards gets a new thread, which first waits for the old one to end, so even then no two
- * jobs overlap. Thread-safe.
+ * jobs of this worker overlap. Thread-safe.
  */
 public final class JobWorker {
 
@@ -31,12 +34,23 @@ public final class JobWorker {
     private ExecutorService executor;
     private ExecutorService previous;
 
-    private JobWorker() {
+    /** A worker of one's own, e.g. one per window; its thread starts with the first job. */
+    public JobWorker() {
     }
 
-    /** The worker every job runs on. */
+    /** The worker of jobs started with {@link StyleTransferJob#start(JobSpec)}. */
     public static JobWorker shared() {
         return SHARED;
+    }
+
+    /**
+     * Queues a job behind this worker's others: once they have ended, it loads the weights,
+     * computes the targets, then iterates.
+     *
+     * @throws IllegalArgumentException when the parameters name a layer the backbone lacks
+     */
+    public StyleTransferJob start(JobSpec spec) {
+        return StyleTransferJob.start(spec, this);
     }
 
     /** Queues {@code work}, {@code job}'s whole run, behind the jobs already queued. */

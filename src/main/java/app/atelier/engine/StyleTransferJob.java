@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * job shows), {@link OptimisationLoop} (the iterations and sizes), {@link CostGradient} (one
  * forward and backward pass), {@link StartImages} (the first picture).
  *
- * <p>All compute runs on the one {@link JobWorker} thread, one job after another: a job started
- * while another computes stays PREPARING until that one has ended. Every public method is
+ * <p>All compute runs on a {@link JobWorker}'s thread, one job after another: a job started
+ * while another of the same worker computes stays PREPARING until that one has ended. Every public method is
  * thread-safe and returns at once (never waits for an iteration), so it may be called from the
  * JavaFX thread, except {@link #awaitFinished} and {@link #close}, which wait (bounded).
  */
@@ -56,16 +56,20 @@ public final class StyleTransferJob implements AutoCloseable {
     }
 
     /**
-     * Queues a job on the {@link JobWorker}: once the jobs before it have ended, it loads the
-     * weights, computes the targets, then iterates.
+     * Queues a job on the {@linkplain JobWorker#shared() shared worker}: once the jobs before it
+     * have ended, it loads the weights, computes the targets, then iterates.
      *
      * @throws IllegalArgumentException when the parameters name a layer the backbone lacks
      */
     public static StyleTransferJob start(JobSpec spec) {
+        return start(spec, JobWorker.shared());
+    }
+
+    static StyleTransferJob start(JobSpec spec, JobWorker worker) {
         Objects.requireNonNull(spec, "spec");
         JobRequests.requireKnownLayers(spec.backbone(), spec.parameters());
         StyleTransferJob job = new StyleTransferJob(spec, BackboneCache.shared());
-        JobWorker.shared().submit(job, job::run);
+        worker.submit(job, job::run);
         return job;
     }
 
