@@ -18,11 +18,12 @@ final class JobOutput {
     private final String name;
     private final Object lock = new Object();
 
-    // Guarded by lock.
+    // Written under lock. State and frame are also read without it (volatile): the FX thread
+    // asks for them and must never wait for the worker's publishing.
     private final List<ListenerChannel> channels = new ArrayList<>();
-    private JobState state = JobState.PREPARING;
+    private volatile JobState state = JobState.PREPARING;
     private Throwable failure;
-    private Frame latestFrame;
+    private volatile Frame latestFrame;
     private boolean ended;
     private int listenerNumbers;
 
@@ -60,15 +61,11 @@ final class JobOutput {
     }
 
     JobState state() {
-        synchronized (lock) {
-            return state;
-        }
+        return state;
     }
 
     Optional<Frame> latestFrame() {
-        synchronized (lock) {
-            return Optional.ofNullable(latestFrame);
-        }
+        return Optional.ofNullable(latestFrame);
     }
 
     /** A state change on the way (RUNNING, PAUSED); the final one goes through {@link #end}. */

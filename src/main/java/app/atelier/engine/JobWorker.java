@@ -33,6 +33,8 @@ public final class JobWorker {
     // Guarded by this.
     private ExecutorService executor;
     private ExecutorService previous;
+    /** The current thread, for tests. */
+    private volatile Thread thread;
 
     /** A worker of one's own, e.g. one per window; its thread starts with the first job. */
     public JobWorker() {
@@ -102,13 +104,19 @@ public final class JobWorker {
         return false;
     }
 
-    private static ExecutorService newExecutor() {
+    private ExecutorService newExecutor() {
         // The name starts as the jobs' do: the OpenMP threads it starts inherit it (see ComputeThreads).
         return Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "atelier-job-worker-" + THREAD_NUMBERS.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
+            Thread created = new Thread(task, "atelier-job-worker-" + THREAD_NUMBERS.incrementAndGet());
+            created.setDaemon(true);
+            thread = created;
+            return created;
         });
+    }
+
+    /** The thread that runs (or last ran) this worker's jobs, or null before the first; for tests. */
+    Thread thread() {
+        return thread;
     }
 
     private static void awaitEnd(ExecutorService ending) {

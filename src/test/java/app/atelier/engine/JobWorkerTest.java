@@ -70,7 +70,7 @@ class JobWorkerTest {
             JobRecorder.await("iterations", 60, () -> recorder.iterations() >= 1);
             synchronized (CostGradient.LOCK) {
                 // The worker now waits for this lock in its next forward pass and cannot see the stop.
-                Thread worker = workerThread();
+                Thread worker = JobWorker.shared().thread();
                 JobRecorder.await("the worker to wait for the gradient lock", 60,
                         () -> worker.getState() == Thread.State.BLOCKED && inCostGradient(worker));
                 assertThat(job.close(Duration.ofMillis(200))).isFalse();
@@ -91,19 +91,14 @@ class JobWorkerTest {
         assertThat(JobWorker.shared().shutdown(Duration.ofMinutes(1))).isTrue();
         assertThat(running.state()).isEqualTo(JobState.STOPPED);
         assertThat(queued.state()).isEqualTo(JobState.STOPPED);
-        JobRecorder.await("the worker thread to end", 10, () -> Thread.getAllStackTraces().keySet().stream()
-                .noneMatch(t -> t.getName().startsWith("atelier-job-worker")));
+        Thread ended = JobWorker.shared().thread();
+        JobRecorder.await("the worker thread to end", 10, () -> !ended.isAlive());
 
         try (StyleTransferJob later = StyleTransferJob.start(spec(32, 2))) {
             assertThat(later.awaitFinished(Duration.ofMinutes(1))).isTrue();
             assertThat(later.state()).isEqualTo(JobState.COMPLETED);
+            assertThat(JobWorker.shared().thread()).isNotSameAs(ended);
         }
-    }
-
-    private static Thread workerThread() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("atelier-job-worker") && t.isAlive())
-                .findFirst().orElseThrow();
     }
 
     private static boolean inCostGradient(Thread thread) {
