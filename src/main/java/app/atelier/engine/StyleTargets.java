@@ -40,6 +40,12 @@ final class StyleTargets implements AutoCloseable {
      * @param styles  style images at the output's long side
      */
     StyleTargets(Backbone backbone, NDManager parent, RgbImage content, List<StyleSource> styles, DataType dataType) {
+        this(backbone, parent, content, styles, dataType, Map.of());
+    }
+
+    private StyleTargets(Backbone backbone, NDManager parent, RgbImage content, List<StyleSource> styles,
+                         DataType dataType, Map<String, NDArray> sharedGrams) {
+        this.gramTargets.putAll(sharedGrams);
         this.backbone = backbone;
         this.manager = parent.newSubManager();
         this.content = ImageTensors.toTensor(manager, content, dataType);
@@ -56,6 +62,19 @@ final class StyleTargets implements AutoCloseable {
         List<StyleSource> scaledStyles = styles.stream()
                 .map(s -> new StyleSource(ImageResizer.toLongSide(s.image(), longSide), s.weight())).toList();
         return new StyleTargets(backbone, parent, scaledContent, scaledStyles, dataType);
+    }
+
+    /**
+     * Targets for another content picture of the same size that reuse this one's style Gram
+     * matrices (those {@link #ensure} has computed): the print pass's tiles all have one size, so
+     * one style target serves them all. The Grams stay owned by this object: close it last.
+     */
+    StyleTargets withContent(RgbImage sameSizeContent) {
+        if (sameSizeContent.width() != content.getShape().get(3) || sameSizeContent.height() != content.getShape().get(2)) {
+            throw new IllegalArgumentException("shared style targets need content of the same size");
+        }
+        return new StyleTargets(backbone, manager.getParentManager(), sameSizeContent, List.of(), content.getDataType(),
+                gramTargets);
     }
 
     /** The content image as a tensor at the output size, in [0, 1]. */
