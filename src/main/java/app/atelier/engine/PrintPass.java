@@ -175,7 +175,7 @@ public final class PrintPass {
             LossBreakdown loss = null;
             for (int i = 0; i < settings.iterationsPerTile() && !cancelled; i++) {
                 try (NDManager scope = tileManager.newSubManager()) {
-                    loss = adam.step(pixels, (x, s) -> StyleTransferJob.costAndGradient(objective, x, parameters, s),
+                    loss = adam.step(pixels, (x, s) -> CostGradient.at(objective, x, parameters, s),
                             parameters.learningRate(), scope);
                 }
                 if (!loss.isFinite()) {

@@ -40,21 +40,37 @@ public final class PngWriter {
      * @throws IOException with a message for the user naming the file and the reason
      */
     public static void write(RgbImage image, Path target, Map<String, String> text) throws IOException {
+        write(image, target, text, 0);
+    }
+
+    /**
+     * {@link #write(RgbImage, Path, Map)} with the physical resolution in a pHYs chunk, so that
+     * print dialogs size the picture right.
+     *
+     * @param dotsPerInch 0 for none
+     */
+    public static void write(RgbImage image, Path target, Map<String, String> text, int dotsPerInch)
+            throws IOException {
+        for (String key : text.keySet()) {
+            requireValidKeyword(key);
+        }
+        writeAtomically(target, out -> encode(image, text, dotsPerInch, out));
+    }
+
+    /** Writes whatever {@code encoder} produces to {@code target} atomically; see {@link #write(RgbImage, Path, Map)}. */
+    static void writeAtomically(Path target, Encoder encoder) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
             throw new IOException("Cannot write " + target + ": the folder " + folder + " does not exist");
         }
         requireRegularOrNew(target, absolute);
-        for (String key : text.keySet()) {
-            requireValidKeyword(key);
-        }
         // Not Files.createTempFile: it makes the file readable by the owner only, and the move
         // would carry that over to the picture; a plain new file gets the usual permissions.
         Path temp = TemporarySibling.of(absolute);
         try {
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                encode(image, text, out);
+                encoder.encode(out);
             }
             moveIntoPlace(temp, absolute);
         } catch (IOException e) {
@@ -84,7 +100,14 @@ public final class PngWriter {
         }
     }
 
-    private static void encode(RgbImage image, Map<String, String> text, OutputStream out) throws IOException {
+    /** Writes a picture's bytes to a stream. */
+    @FunctionalInterface
+    interface Encoder {
+        void encode(OutputStream out) throws IOException;
+    }
+
+    private static void encode(RgbImage image, Map<String, String> text, int dotsPerInch, OutputStream out)
+            throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         // Not ImageIO.createImageOutputStream: its disk cache registers a JVM shutdown hook, which
         // fails while the JVM is shutting down, exactly when render saves after Ctrl-C.
@@ -94,10 +117,25 @@ public final class PngWriter {
             IIOMetadata metadata = writer.getDefaultImageMetadata(
                     ImageTypeSpecifier.createFromRenderedImage(buffered), writer.getDefaultWriteParam());
             addText(metadata, text);
+            addResolution(metadata, dotsPerInch);
             writer.write(null, new IIOImage(buffered, null, metadata), writer.getDefaultWriteParam());
         } finally {
             writer.dispose();
         }
+    }
+
+    private static void addResolution(IIOMetadata metadata, int dotsPerInch) throws IIOInvalidTreeException {
+        if (dotsPerInch <= 0) {
+            return;
+        }
+        IIOMetadataNode root = new IIOMetadataNode(PNG_FORMAT);
+        IIOMetadataNode physical = new IIOMetadataNode("pHYs");
+        String perMetre = Long.toString(Math.round(dotsPerInch / 0.0254));
+        physical.setAttribute("pixelsPerUnitXAxis", perMetre);
+        physical.setAttribute("pixelsPerUnitYAxis", perMetre);
+        physical.setAttribute("unitSpecifier", "meter");
+        root.appendChild(physical);
+        metadata.mergeTree(PNG_FORMAT, root);
     }
 
     private static void addText(IIOMetadata metadata, Map<String, String> text) throws IIOInvalidTreeException {

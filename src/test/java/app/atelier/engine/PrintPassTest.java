@@ -20,7 +20,7 @@ class PrintPassTest {
 
     @BeforeAll
     static void renderAtTheWorkingSize() throws Exception {
-        working = QualityRuns.run(QualityRuns.spec(256, InitMode.CONTENT, 60, RenderQuality.DEFAULT)).last().image();
+        working = QualityRuns.run(QualityRuns.spec(256, InitMode.CONTENT, 30, RenderQuality.DEFAULT)).last().image();
     }
 
     private static JobSpec printSpec(int longSide) throws Exception {
