@@ -20,6 +20,8 @@ import app.atelier.engine.StyleSource;
 import app.atelier.engine.StyleTransferJob;
 import app.atelier.image.ImageLoadException;
 import app.atelier.image.ImageLoader;
+import app.atelier.image.ImageResizer;
+import app.atelier.image.JpegWriter;
 import app.atelier.image.PngWriter;
 import app.atelier.image.RgbImage;
 import app.atelier.image.TemporarySibling;
@@ -216,6 +218,12 @@ public final class RenderCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private QuietOption quiet;
 
+    @CommandLine.Mixin
+    private PrintOptions print;
+
+    /** The print pass while it runs, so that Ctrl-C can end it; null before and without one. */
+    private volatile PrintStage printStage;
+
     /** Set by {@link #validate()}: where the pictures may go, checked again before each write. */
     private OutputCheck outputCheck;
 
@@ -230,8 +238,12 @@ public final class RenderCommand implements Callable<Integer> {
         return render(request);
     }
 
-    /** Everything a render needs, checked; built before any weights are loaded. */
-    private record RenderRequest(JobSpec spec, SettingsDocument settings) {
+    /**
+     * Everything a render needs, checked; built before any weights are loaded.
+     *
+     * @param printSpec the same settings at the print size when the render is refined in tiles, else null
+     */
+    private record RenderRequest(JobSpec spec, SettingsDocument settings, JobSpec printSpec) {
     }
 
     private RenderRequest validate() {
@@ -245,7 +257,11 @@ public final class RenderCommand implements Callable<Integer> {
             throw usage("--style is required (or --settings FILE that names paintings that still exist)");
         }
         requireAtLeast("--size", size, RenderSize.MIN_LONG_SIDE);
-        requireAtMost("--size", size, RenderSize.MAX_LONG_SIDE);
+        String printProblem = print.problem(size);
+        if (printProblem != null) {
+            throw usage(printProblem);
+        }
+        int workingSize = print.workingSize(size);
         requireAtLeast("--iterations", iterations, 1);
         requireAtLeast("--save-every", saveEvery, 0);
         requireAtLeast("--log-every", logEvery, 1);
@@ -284,15 +300,17 @@ public final class RenderCommand implements Callable<Integer> {
         LiveParameters parameters = new LiveParameters(
                 alphaValue, betaValue, tvValue, lrValue, contentLayerNames, styleLayerList, costModeValue);
         RenderSize.problem(backbone, parameters, contentImage, styleSources.stream().map(StyleSource::image).toList(),
-                size, quality).ifPresent(problem -> {
+                workingSize, quality).ifPresent(problem -> {
                     throw usage(problem);
                 });
         Path weightsPath = resolveWeights();
         checkWeights(weightsPath);
         JobSpec jobSpec = new JobSpec(backbone, weightsPath, pooling, device, contentImage, styleSources,
-                size, init, seed, totalIterations, parameters, quality);
-        return new RenderRequest(jobSpec, SettingsDocument.of(RenderSettings.of(jobSpec, parameters),
-                Pictures.ofFiles(content, styles, blend, mask), null));
+                workingSize, init, seed, totalIterations, parameters, quality);
+        JobSpec printSpec = print.tiled(size) ? new JobSpec(backbone, weightsPath, pooling, device, contentImage,
+                styleSources, size, init, seed, totalIterations, parameters, quality) : null;
+        return new RenderRequest(jobSpec, SettingsDocument.of(RenderSettings.of(printSpec != null ? printSpec : jobSpec,
+                parameters), Pictures.ofFiles(content, styles, blend, mask), null), printSpec);
     }
 
     private SettingsDocument readSettings() {
@@ -320,6 +338,10 @@ public final class RenderCommand implements Callable<Integer> {
                 // Ctrl-C: stop after the current iteration and give the main thread time to save
                 // the last picture before the JVM halts (it halts when this hook returns).
                 job.stop();
+                PrintStage stage = printStage;
+                if (stage != null) {
+                    stage.cancel();
+                }
                 try {
                     outputHandled.await(2, TimeUnit.MINUTES);
                 } catch (InterruptedException e) {
@@ -332,7 +354,7 @@ public final class RenderCommand implements Callable<Integer> {
                     // A render may legitimately take hours; just keep waiting.
                 }
                 reporter.awaitFinished(30, TimeUnit.SECONDS);
-                return finish(job, reporter, request.settings(), started);
+                return finish(job, reporter, request, started);
             } finally {
                 outputHandled.countDown();
                 ShutdownHooks.remove(interruptHook);
@@ -345,7 +367,7 @@ public final class RenderCommand implements Callable<Integer> {
         }
     }
 
-    private int finish(StyleTransferJob job, ProgressReporter reporter, SettingsDocument settings, long started)
+    private int finish(StyleTransferJob job, ProgressReporter reporter, RenderRequest request, long started)
             throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         JobState state = job.state();
@@ -353,7 +375,7 @@ public final class RenderCommand implements Callable<Integer> {
         if (state == JobState.FAILED) {
             Throwable cause = reporter.failure();
             // The job keeps only a picture measured good (after a divergence, the one before it).
-            boolean written = last != null && writeOutput(settings, last);
+            boolean written = last != null && writeOutput(request, last, false) != null;
             err.println("Error: the render failed: " + (cause == null ? "unknown cause" : cause.getMessage())
                     + (written ? " The last good picture, from iteration " + last.iteration() + ", is in " + out + "."
                     : " Nothing was written."));
@@ -365,7 +387,8 @@ public final class RenderCommand implements Callable<Integer> {
             err.flush();
             return AtelierCommand.EXIT_FAILURE;
         }
-        if (!writeOutput(settings, last)) {
+        RgbImage picture = writeOutput(request, last, state == JobState.COMPLETED);
+        if (picture == null) {
             return AtelierCommand.EXIT_FAILURE;
         }
         if (!quiet.quiet()) {
@@ -373,23 +396,57 @@ public final class RenderCommand implements Callable<Integer> {
             String how = state == JobState.STOPPED
                     ? "stopped at iteration " + last.iteration() + " of " + job.spec().iterations()
                     : last.iteration() + " iterations";
+            if (printStage != null && printStage.cancelled() && state == JobState.COMPLETED) {
+                how += ", print pass stopped";
+            }
             spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s (%dx%d, %s, %.1f s)%n",
-                    out, last.image().width(), last.image().height(), how, seconds);
+                    out, picture.width(), picture.height(), how, seconds);
             spec.commandLine().getOut().flush();
         }
         return CommandLine.ExitCode.OK;
     }
 
-    /** Writes {@code last} to --out after checking the path again; false (and one line) when it cannot. */
-    private boolean writeOutput(SettingsDocument settings, Frame last) throws IOException {
+    /**
+     * Writes the picture of {@code last} to --out after checking the path again, refined at print
+     * size when the request has a print spec (upscaled only, when not {@code refine}); returns it,
+     * or null (and one line) when it cannot be written.
+     */
+    private RgbImage writeOutput(RenderRequest request, Frame last, boolean refine) throws IOException {
         Optional<String> problem = outputCheck.problem(out, "--out");
         if (problem.isPresent()) {
             spec.commandLine().getErr().println("Error: " + problem.get() + "; nothing was written");
             spec.commandLine().getErr().flush();
-            return false;
+            return null;
         }
-        PngWriter.write(last.image(), out, SettingsCodec.toPngText(settings.atIteration(last.iteration())));
-        return true;
+        RgbImage picture = request.printSpec() == null ? last.image() : printed(request.printSpec(), last.image(), refine);
+        Map<String, String> text = SettingsCodec.toPngText(request.settings().atIteration(last.iteration()));
+        if (PrintOptions.jpeg(out)) {
+            JpegWriter.write(picture, out, text, print.jpegQuality, print.dpi);
+        } else {
+            PngWriter.write(picture, out, text, print.dpi);
+        }
+        return picture;
+    }
+
+    /**
+     * The working render refined at print size; when the render was stopped, or the pass fails,
+     * the best full-size picture there is (the working render upscaled, plus any finished tiles).
+     */
+    private RgbImage printed(JobSpec printSpec, RgbImage working, boolean refine) {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintStage stage = new PrintStage(printSpec, working, print.settings());
+        printStage = stage;
+        if (!refine) {
+            stage.cancel();
+        }
+        try {
+            return stage.run(err, quiet || !refine);
+        } catch (Exception e) {
+            err.println("Error: the print pass failed: " + e.getMessage() + "; the print as far as it got is written");
+            err.flush();
+            RgbImage partial = stage.current();
+            return partial != null ? partial : ImageResizer.toLongSide(working, printSpec.longSide());
+        }
     }
 
     /** The quality options, checked; the mask is loaded here so a bad file fails before the weights load. */

@@ -121,6 +121,9 @@ public final class PrintPass {
             height = content.height();
             picture = ImageResizer.resize(working, width, height).argb().clone();
         }
+        if (cancelled) {
+            return current();
+        }
         RenderQuality quality = spec.quality();
         ScaleStage.Images images = ScaleStage.Images.prepare(spec.content(), spec.styles(), null,
                 quality.matchHistogram());
