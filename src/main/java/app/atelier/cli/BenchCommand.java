@@ -8,11 +8,13 @@ import app.atelier.cli.bench.BenchSetup;
 import app.atelier.cli.bench.ChildJvm;
 import app.atelier.cli.bench.CpuPeak;
 import app.atelier.cli.bench.LatencyRun;
+import app.atelier.cli.bench.PrintRun;
 import app.atelier.cli.bench.QualityRun;
 import app.atelier.cli.bench.ThroughputRun;
 import app.atelier.cli.bench.WindowRun;
 import app.atelier.cli.bench.WindowSamples;
 import app.atelier.engine.BackboneKind;
+import app.atelier.engine.PrintPass;
 import app.atelier.image.ImageLoadException;
 import app.atelier.image.RgbImage;
 import app.atelier.model.RandomVgg19Weights;
@@ -56,14 +58,15 @@ import picocli.CommandLine.Option;
                 "  " + WindowRun.HOW_TO_RUN})
 public final class BenchCommand implements Callable<Integer> {
 
-    enum Mode { THROUGHPUT, QUALITY, LATENCY, WINDOW, ALL, CPU }
+    enum Mode { THROUGHPUT, QUALITY, LATENCY, WINDOW, PRINT, ALL, CPU }
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "throughput",
             description = "throughput, quality, latency, window (the studio window's responsiveness; needs a"
-                    + " display and target/atelier-tooling.jar), all, or cpu (only the CPU line). Default: ${DEFAULT-VALUE}.")
+                    + " display and target/atelier-tooling.jar), print (print sizes: --sizes default 1024,2048,4096,6000),"
+                    + " all, or cpu (only the CPU line). Default: ${DEFAULT-VALUE}.")
     private Mode mode;
 
     @Option(names = "--backbones", split = ",", paramLabel = "ID", defaultValue = "squeezenet1_1,vgg19",
@@ -122,6 +125,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--cpu-mhz", paramLabel = "MHZ", hidden = true,
             description = "All-core clock measured by the parent, so that each child need not measure it again.")
     private Double cpuMegahertz;
+
+    @Option(names = "--working-size", paramLabel = "PX", defaultValue = "1024",
+            description = "--mode print: the working size rendered whole before the tiled pass. Default: ${DEFAULT-VALUE}.")
+    private int workingSize;
+
+    @Option(names = "--tile-iterations", paramLabel = "N", defaultValue = "40",
+            description = "--mode print: optimiser steps per tile. Default: ${DEFAULT-VALUE}.")
+    private int tileIterations;
 
     @Option(names = "--child", hidden = true, description = "Run one configuration in this JVM and print its line.")
     private boolean child;
@@ -184,6 +195,16 @@ public final class BenchCommand implements Callable<Integer> {
                     WeightsSearchPath.standard().find(BackboneKind.SQUEEZENET1_1).orElse(null), vgg);
             if (serve) {
                 return serve(kinds.get(0), threadCount, vgg, setup);
+            }
+            if (child && mode == Mode.PRINT) {
+                out.println(PrintRun.run(setup, kinds.get(0), sizes.get(0), workingSize, iterations,
+                        new PrintPass.Settings(512, 64, tileIterations, 1)));
+                out.flush();
+                return 0;
+            }
+            if (mode == Mode.PRINT) {
+                print(out, kinds, threadCount, vgg);
+                return 0;
             }
             if (child) {
                 BenchConfig config = new BenchConfig(kinds.get(0), sizes.get(0), optimizers.get(0), warmup, iterations,
@@ -257,6 +278,25 @@ public final class BenchCommand implements Callable<Integer> {
                     }
                     out.flush();
                 }
+            }
+        }
+    }
+
+    /** Print sizes: each in a fresh JVM, the working render (--iterations) and then the tiled pass. */
+    private void print(PrintWriter out, List<BackboneKind> kinds, int threadCount, Path vgg) throws Exception {
+        List<Integer> printSizes = spec.commandLine().getParseResult().hasMatchedOption("--sizes") ? sizes
+                : List.of(1024, 2048, 4096, 6000);
+        note(out, "Print sizes: working render of " + iterations + " iterations at up to " + workingSize
+                + " px, then 512 px tiles (64 px overlap), " + tileIterations + " steps each; one fresh JVM per size");
+        for (BackboneKind kind : kinds) {
+            for (int size : printSizes) {
+                List<String> arguments = childArguments(kind, size, "adam", threadCount, vgg, List.of("--mode", "print",
+                        "--working-size", Integer.toString(workingSize), "--tile-iterations",
+                        Integer.toString(tileIterations)));
+                Optional<String> line = ChildJvm.line(jvmOptions, threadCount, arguments, PrintRun.PREFIX,
+                        spec.commandLine().getErr());
+                out.println(line.orElse("FAILED print backbone=" + kind.id() + " size=" + size));
+                out.flush();
             }
         }
     }

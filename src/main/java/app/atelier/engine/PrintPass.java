@@ -136,8 +136,11 @@ public final class PrintPass {
         try (BackboneCache.Lease lease = BackboneCache.shared().acquire(spec.backbone(), spec.weights(),
                 spec.pooling(), device, DataType.FLOAT32);
              NDManager manager = NDManager.newBaseManager(device);
+             // The whole photo squeezed to a tile's size: the normalisers are means over the
+             // whole picture, and its activations have a tile's positions for the Gram scaling.
              StyleTargets shared = new StyleTargets(lease.backbone(), manager,
-                     TileBlend.crop(content.argb(), width, first.tiles().get(0)), styles, DataType.FLOAT32)) {
+                     ImageResizer.resize(content, first.tiles().get(0).width(), first.tiles().get(0).height()),
+                     styles, DataType.FLOAT32)) {
             shared.ensure(Set.copyOf(parameters.contentLayers()), styleLayerNames(parameters));
             int done = 0;
             for (int sweep = 0; sweep < sweeps.size(); sweep++) {

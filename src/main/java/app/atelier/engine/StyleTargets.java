@@ -36,16 +36,26 @@ final class StyleTargets implements AutoCloseable {
     private final Map<String, Double> styleNormalizers = new HashMap<>();
 
     /**
+     * Targets computed by other targets of the same size, reused as they are: the style Grams and
+     * every normaliser, so that all tiles of a print weigh their terms alike.
+     */
+    private record SharedStyle(Map<String, NDArray> grams, Map<String, Double> styleNormalizers,
+                               Map<String, Double> contentNormalizers) {
+    }
+
+    /**
      * @param content the content image already at the output size
      * @param styles  style images at the output's long side
      */
     StyleTargets(Backbone backbone, NDManager parent, RgbImage content, List<StyleSource> styles, DataType dataType) {
-        this(backbone, parent, content, styles, dataType, Map.of());
+        this(backbone, parent, content, styles, dataType, new SharedStyle(Map.of(), Map.of(), Map.of()));
     }
 
     private StyleTargets(Backbone backbone, NDManager parent, RgbImage content, List<StyleSource> styles,
-                         DataType dataType, Map<String, NDArray> sharedGrams) {
-        this.gramTargets.putAll(sharedGrams);
+                         DataType dataType, SharedStyle shared) {
+        this.gramTargets.putAll(shared.grams);
+        this.styleNormalizers.putAll(shared.styleNormalizers);
+        this.contentNormalizers.putAll(shared.contentNormalizers);
         this.backbone = backbone;
         this.manager = parent.newSubManager();
         this.content = ImageTensors.toTensor(manager, content, dataType);
@@ -66,15 +76,17 @@ final class StyleTargets implements AutoCloseable {
 
     /**
      * Targets for another content picture of the same size that reuse this one's style Gram
-     * matrices (those {@link #ensure} has computed): the print pass's tiles all have one size, so
-     * one style target serves them all. The Grams stay owned by this object: close it last.
+     * matrices and normalisers (those {@link #ensure} has computed): the print pass's tiles all
+     * have one size, so one style target serves them all, and a tile of plain sky weighs its
+     * content as much as one of detail (its own normaliser could even be 0). The Grams stay
+     * owned by this object: close it last.
      */
     StyleTargets withContent(RgbImage sameSizeContent) {
         if (sameSizeContent.width() != content.getShape().get(3) || sameSizeContent.height() != content.getShape().get(2)) {
             throw new IllegalArgumentException("shared style targets need content of the same size");
         }
         return new StyleTargets(backbone, manager.getParentManager(), sameSizeContent, List.of(), content.getDataType(),
-                gramTargets);
+                new SharedStyle(gramTargets, styleNormalizers, contentNormalizers));
     }
 
     /** The content image as a tensor at the output size, in [0, 1]. */
@@ -106,7 +118,7 @@ final class StyleTargets implements AutoCloseable {
             for (String layer : missingContent) {
                 NDArray target = keep(contentFeatures.get(layer));
                 contentTargets.put(layer, target);
-                contentNormalizers.put(layer, StyleCosts.contentNormalizer(target));
+                contentNormalizers.putIfAbsent(layer, StyleCosts.contentNormalizer(target));
             }
             if (!missingStyle.isEmpty()) {
                 Map<String, NDArray> mixed = new HashMap<>();

@@ -55,6 +55,11 @@ final class QualityRuns {
 
     /** Runs {@code spec} to the end, or until {@code stopWhen} holds for the records so far. */
     static Run run(JobSpec spec, Predicate<List<IterationRecord>> stopWhen) throws Exception {
+        return run(spec, stopWhen, Duration.ofSeconds(120));
+    }
+
+    /** {@link #run(JobSpec, Predicate)} with room for a larger render on a busy machine. */
+    static Run run(JobSpec spec, Predicate<List<IterationRecord>> stopWhen, Duration limit) throws Exception {
         List<IterationRecord> records = new CopyOnWriteArrayList<>();
         StyleTransferJob job = StyleTransferJob.start(spec);
         try (job) {
@@ -67,7 +72,7 @@ final class QualityRuns {
                     }
                 }
             });
-            assertThat(job.awaitFinished(Duration.ofSeconds(120))).as("job finished").isTrue();
+            assertThat(job.awaitFinished(limit)).as("job finished").isTrue();
         }
         // close() has waited for the listener to receive everything.
         assertThat(job.state()).isIn(JobState.COMPLETED, JobState.STOPPED);

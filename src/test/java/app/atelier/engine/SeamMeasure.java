@@ -2,7 +2,7 @@ package app.atelier.engine;
 
 import app.atelier.image.RgbImage;
 
-/** Picture measures for the print pass: seams on tile borders, difference, luma SSIM. */
+/** Picture measures for the print pass: seams on tile borders, difference. */
 final class SeamMeasure {
 
     /** Pixels either side of a tile edge that count as "on the border". */
@@ -78,78 +78,6 @@ final class SeamMeasure {
                     + Math.abs((p & 0xFF) - (q & 0xFF));
         }
         return sum / (3.0 * a.argb().length);
-    }
-
-    /** Luma SSIM with an 11×11 Gaussian window (σ 1.5), as in Wang et al. 2004. */
-    static double lumaSsim(RgbImage a, RgbImage b) {
-        int width = a.width();
-        int height = a.height();
-        double[] x = luma(a);
-        double[] y = luma(b);
-        double[] xx = new double[x.length];
-        double[] yy = new double[x.length];
-        double[] xy = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            xx[i] = x[i] * x[i];
-            yy[i] = y[i] * y[i];
-            xy[i] = x[i] * y[i];
-        }
-        double[] mx = blur(x, width, height);
-        double[] my = blur(y, width, height);
-        double[] sxx = blur(xx, width, height);
-        double[] syy = blur(yy, width, height);
-        double[] sxy = blur(xy, width, height);
-        double c1 = Math.pow(0.01 * 255, 2);
-        double c2 = Math.pow(0.03 * 255, 2);
-        double sum = 0;
-        int count = 0;
-        for (int row = 5; row < height - 5; row++) {
-            for (int column = 5; column < width - 5; column++) {
-                int i = row * width + column;
-                double vx = sxx[i] - mx[i] * mx[i];
-                double vy = syy[i] - my[i] * my[i];
-                double cov = sxy[i] - mx[i] * my[i];
-                sum += (2 * mx[i] * my[i] + c1) * (2 * cov + c2)
-                        / ((mx[i] * mx[i] + my[i] * my[i] + c1) * (vx + vy + c2));
-                count++;
-            }
-        }
-        return sum / count;
-    }
-
-    private static double[] blur(double[] values, int width, int height) {
-        double[] kernel = new double[11];
-        double total = 0;
-        for (int k = 0; k < 11; k++) {
-            kernel[k] = Math.exp(-((k - 5) * (k - 5)) / (2 * 1.5 * 1.5));
-            total += kernel[k];
-        }
-        for (int k = 0; k < 11; k++) {
-            kernel[k] /= total;
-        }
-        double[] across = new double[values.length];
-        for (int row = 0; row < height; row++) {
-            for (int column = 0; column < width; column++) {
-                double sum = 0;
-                for (int k = 0; k < 11; k++) {
-                    int c = Math.min(width - 1, Math.max(0, column + k - 5));
-                    sum += kernel[k] * values[row * width + c];
-                }
-                across[row * width + column] = sum;
-            }
-        }
-        double[] result = new double[values.length];
-        for (int row = 0; row < height; row++) {
-            for (int column = 0; column < width; column++) {
-                double sum = 0;
-                for (int k = 0; k < 11; k++) {
-                    int r = Math.min(height - 1, Math.max(0, row + k - 5));
-                    sum += kernel[k] * across[r * width + column];
-                }
-                result[row * width + column] = sum;
-            }
-        }
-        return result;
     }
 
     static double[] luma(RgbImage image) {

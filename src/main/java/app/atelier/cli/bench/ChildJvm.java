@@ -36,14 +36,20 @@ public final class ChildJvm {
      */
     public static Optional<BenchResult> run(List<String> jvmOptions, int threads, List<String> benchArguments,
                                             PrintWriter log) throws IOException, InterruptedException {
+        return line(jvmOptions, threads, benchArguments, BenchResult.PREFIX, log).map(BenchResult::parse);
+    }
+
+    /** Starts the child and returns its line that starts with {@code prefix}; its other output goes to {@code log}. */
+    public static Optional<String> line(List<String> jvmOptions, int threads, List<String> benchArguments,
+                                        String prefix, PrintWriter log) throws IOException, InterruptedException {
         List<String> command = javaCommand(jvmOptions, threads, LAUNCHER);
         command.add("bench");
         command.add("--child");
         command.addAll(benchArguments);
-        AtomicReference<BenchResult> result = new AtomicReference<>();
+        AtomicReference<String> result = new AtomicReference<>();
         boolean succeeded = execute(command, threads, null, log, line -> {
-            if (line.startsWith(BenchResult.PREFIX)) {
-                result.set(BenchResult.parse(line));
+            if (line.startsWith(prefix)) {
+                result.set(line);
                 return true;
             }
             return false;
