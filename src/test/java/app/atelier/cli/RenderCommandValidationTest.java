@@ -196,9 +196,13 @@ class RenderCommandValidationTest {
 
     @Test
     void sizesTheWindowRefusesAreRefusedBeforeAnyWork() {
-        // Before: 20000 ran out of memory after 25 s, 100000 failed with "-1089934592".
-        assertOneLineUsageError(render("--size", "20000"), "--size", "at most 4096", "20000");
-        assertOneLineUsageError(render("--size", "100000"), "--size", "at most 4096");
+        // Before: 20000 ran out of memory after 25 s, 100000 failed with "-1089934592". Sizes
+        // above the working size go through the tiled print pass, up to print sizes.
+        assertOneLineUsageError(render("--size", "20000"), "--size", "at most 12000", "20000");
+        assertOneLineUsageError(render("--size", "100000"), "--size", "at most 12000");
+        assertOneLineUsageError(render("--size", "3000", "--max-working-size", "5000"), "--max-working-size",
+                "4096");
+        assertOneLineUsageError(render("--size", "3000", "--tile", "64"), "--tile", "128");
     }
 
     @Test
