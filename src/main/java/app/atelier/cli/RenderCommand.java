@@ -440,7 +440,7 @@ public final class RenderCommand implements Callable<Integer> {
             stage.cancel();
         }
         try {
-            return stage.run(err, quiet || !refine);
+            return stage.run(err, quiet.quiet() || !refine);
         } catch (Exception e) {
             err.println("Error: the print pass failed: " + e.getMessage() + "; the print as far as it got is written");
             err.flush();
