@@ -4,6 +4,10 @@ import app.atelier.ui.StudioViewModel;
 import app.atelier.ui.StudioWindow;
 import app.atelier.ui.WindowPlacement;
 import app.atelier.ui.actions.Shortcuts;
+import app.atelier.ui.autosave.AutosaveStore;
+import app.atelier.ui.autosave.Autosaver;
+import app.atelier.ui.autosave.RestorePrompt;
+import app.atelier.ui.images.ImageLoading;
 import app.atelier.ui.memory.RememberOnChange;
 import app.atelier.ui.memory.RememberedStudio;
 import app.atelier.ui.memory.StudioMemory;
@@ -28,6 +32,7 @@ public class AtelierApp extends Application {
     private StudioWindow window;
     private StudioMemory memory;
     private RememberOnChange rememberOnChange;
+    private Autosaver autosaver;
 
     @Override
     public void start(Stage stage) {
@@ -59,10 +64,20 @@ public class AtelierApp extends Application {
         });
         stage.show();
         if (remembers()) {
+            AutosaveStore.standard().ifPresent(store -> watchAndOfferRestore(stage, store));
             // After show: before it the window's place is NaN, which JSON cannot hold.
             rememberOnChange = new RememberOnChange(memory, () -> studio.remember(geometry(stage)));
         }
         shown(stage, window, studio);
+    }
+
+    /** Offers the run a crash left behind (read off the FX thread), then autosaves the runs of this session. FX thread. */
+    private void watchAndOfferRestore(Stage stage, AutosaveStore store) {
+        if (store.exists()) {
+            ImageLoading.runInBackground(() -> store.read().ifPresent(saved -> Platform.runLater(
+                    () -> RestorePrompt.offer(stage, store, saved, studio::restore))));
+        }
+        autosaver = new Autosaver(studio, store, Autosaver.EVERY);
     }
 
     /** Whether the window restores the remembered studio and saves it on close; a scripted run starts from the defaults and leaves it alone. */
@@ -94,6 +109,9 @@ public class AtelierApp extends Application {
             rememberOnChange.close();
         }
         memory.remember(studio.remember(geometry(stage)));
+        if (autosaver != null) {
+            autosaver.closeCleanly();
+        }
     }
 
     private static RememberedStudio.WindowGeometry geometry(Stage stage) {

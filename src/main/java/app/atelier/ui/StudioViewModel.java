@@ -1,5 +1,6 @@
 package app.atelier.ui;
 
+import app.atelier.engine.Frame;
 import app.atelier.ui.actions.FileActions;
 import app.atelier.ui.actions.StudioDocument;
 import app.atelier.ui.chart.LossHistory;
@@ -49,6 +50,14 @@ public final class StudioViewModel {
         }
     }
 
+    /** Brings back a run the autosave kept: its settings and pictures, the picture it had reached and its loss history. */
+    public void restore(app.atelier.ui.autosave.AutosaveState saved) {
+        restore(new RememberedStudio(saved.document(), null));
+        history.clear();
+        history.append(saved.losses());
+        render.showRestored(new Frame(saved.shown(), saved.totalIterations(), saved.picture()));
+    }
+
     /** What to remember now; only pictures that came from files can be found again. */
     public RememberedStudio remember(RememberedStudio.WindowGeometry window) {
         return new RememberedStudio(document.current(), window);
@@ -58,6 +67,11 @@ public final class StudioViewModel {
     public void shutdown() {
         render.shutdown();
         ImageLoading.shutdown(Duration.ofSeconds(5));
+    }
+
+    /** The studio as a settings document and back. */
+    public StudioDocument document() {
+        return document;
     }
 
     public SettingsViewModel settings() {

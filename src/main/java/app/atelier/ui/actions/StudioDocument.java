@@ -16,6 +16,7 @@ import app.atelier.ui.notify.UserMessage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The studio as a {@link SettingsDocument} and back: what it writes into presets, saved pictures and
@@ -47,17 +48,26 @@ public final class StudioDocument {
      * (the sliders may have moved since), the pictures in the panes, and the iteration it shows.
      */
     public SettingsDocument of(Frame frame, Optional<StyleTransferJob> job) {
+        return of(frame, job, StudioDocument::picture);
+    }
+
+    /** As {@link #of(Frame, Optional)}, with each picture named by {@code picture} (the autosave points file-less ones at its copies). */
+    public SettingsDocument of(Frame frame, Optional<StyleTransferJob> job, Function<LoadedImage, Pictures.Picture> picture) {
         RenderSettings made = job.map(j -> RenderSettings.of(j.spec(), frame.record().parameters()))
                 .orElseGet(settings::snapshot);
-        return SettingsDocument.of(made, pictures(), frame.iteration());
+        return SettingsDocument.of(made, pictures(picture), frame.iteration());
     }
 
     private Pictures pictures() {
-        Pictures.Picture photo = content.image() == null ? null : picture(content.image());
+        return pictures(StudioDocument::picture);
+    }
+
+    private Pictures pictures(Function<LoadedImage, Pictures.Picture> picture) {
+        Pictures.Picture photo = content.image() == null ? null : picture.apply(content.image());
         List<Pictures.StylePicture> paintings = styles.entries().stream()
-                .map(entry -> picture(entry.image()).withWeight(entry.weight())).toList();
+                .map(entry -> picture.apply(entry.image()).withWeight(entry.weight())).toList();
         LoadedImage mask = settings.quality().maskProperty().get();
-        return new Pictures(photo, paintings, mask == null ? null : picture(mask));
+        return new Pictures(photo, paintings, mask == null ? null : picture.apply(mask));
     }
 
     private static Pictures.Picture picture(LoadedImage image) {

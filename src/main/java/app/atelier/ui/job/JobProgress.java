@@ -54,6 +54,14 @@ final class JobProgress {
         timeLeft.set(statistics.timeLeft(Math.max(0, total - last.iteration())));
     }
 
+    /** A picture brought back from the autosave, as far as its run had come. */
+    void restored(Frame frame) {
+        reset(frame.totalIterations());
+        iteration.set(frame.iteration());
+        int total = frame.totalIterations();
+        progress.set(total > 0 ? Math.min(1.0, (double) frame.iteration() / total) : 0);
+    }
+
     void show(Frame frame) {
         IterationRecord record = frame.record();
         scale.set(record.scales() > 1 ? "Scale " + record.scale() + " of " + record.scales() + " · "

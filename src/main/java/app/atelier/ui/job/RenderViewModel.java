@@ -298,6 +298,20 @@ public final class RenderViewModel {
         }
     }
 
+    /**
+     * Shows a picture brought back from an autosave as if its run had just stopped: no job, so
+     * Save writes it with the settings on screen. Ignored while a job runs.
+     */
+    public void showRestored(Frame restored) {
+        if (active.get()) {
+            return;
+        }
+        closeCurrentJob();
+        frame.set(restored);
+        progress.restored(restored);
+        phase.set("Restored from the autosave");
+    }
+
     /** The running or last job, for actions and tests that need the engine's own view. */
     public Optional<StyleTransferJob> job() {
         return Optional.ofNullable(job);
