@@ -29,7 +29,9 @@ final class LegacyPngText {
         Entries in = new Entries(text);
         BackboneKind backbone = BackboneKind.fromId(in.text("backbone", RenderSettings.defaults().backbone()));
         RenderSettings defaults = RenderSettings.defaults(backbone);
-        RenderSettings.QualitySetting q = defaults.quality();
+        // Atelier 0.1 wrote no quality entries when they were its defaults then: single-scale Adam,
+        // not today's coarse to fine.
+        RenderSettings.QualitySetting q = RenderSettings.QualitySetting.defaults();
         List<Double> tolerances = in.numbers("lbfgs-tolerance");
         RenderSettings.QualitySetting quality = new RenderSettings.QualitySetting(
                 in.name("optimizer", q.optimizer()), in.integer("lbfgs-history", q.lbfgsHistory()),

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.atelier.Launcher;
 import app.atelier.TestData;
 import app.atelier.image.ImageLoader;
+import app.atelier.settings.SettingsCodec;
+import app.atelier.settings.SettingsDocument;
 import app.atelier.image.PngMetadata;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -45,9 +47,9 @@ class RenderInterruptTest {
         }
 
         assertThat(ImageLoader.load(out).longSide()).isEqualTo(48);
-        Map<String, String> settings = PngMetadata.read(out);
-        assertThat(settings).containsEntry("atelier.iterations-planned", "100000");
-        assertThat(Integer.parseInt(settings.get("atelier.iterations"))).isBetween(3, 99_999);
+        SettingsDocument document = SettingsCodec.read(out);
+        assertThat(document.settings().iterations()).as("planned").isEqualTo(100000);
+        assertThat(document.iteration()).as("the iteration the picture shows").isBetween(3, 99_999);
     }
 
     /** Reads the merged output until the loss line of {@code iteration} appears (or the process ends). */

@@ -11,15 +11,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ComputeThreadsTest {
 
-    /** Nice values of this process's threads whose kernel name starts with the prefix. */
-    private static List<Integer> niceOfThreads(String prefix, String excluded) throws IOException {
-        List<Integer> nice = new ArrayList<>();
+    /** A thread of this process as /proc shows it: CPU time so far (ticks) and nice value. */
+    private record ThreadStat(String name, long cpuTicks, int nice) {
+    }
+
+    /** This process's threads whose kernel name starts with the prefix, by thread id. */
+    private static Map<String, ThreadStat> threads(String prefix, String excluded) throws IOException {
+        Map<String, ThreadStat> threads = new HashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.toList()) {
                 String name;
@@ -31,12 +37,29 @@ class ComputeThreadsTest {
                     continue;
                 }
                 if (name.startsWith(prefix) && !name.contains(excluded)) {
-                    // Fields after the name in parentheses: state is field 3, nice is field 19.
+                    // Fields after the name in parentheses: state is field 3, utime 14, stime 15, nice 19.
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    nice.add(Integer.parseInt(fields[19 - 3]));
+                    long ticks = Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3]);
+                    threads.put(task.getFileName().toString(),
+                            new ThreadStat(name, ticks, Integer.parseInt(fields[19 - 3])));
                 }
             }
         }
+        return threads;
+    }
+
+    /**
+     * Nice values of the job threads that computed between two looks: idle job workers of other
+     * owners (windows opened by earlier tests) carry the same name prefix but use no CPU.
+     */
+    private static List<Integer> niceOfBusyThreads(Map<String, ThreadStat> before, Map<String, ThreadStat> after) {
+        List<Integer> nice = new ArrayList<>();
+        after.forEach((id, stat) -> {
+            ThreadStat earlier = before.get(id);
+            if (earlier == null || stat.cpuTicks() > earlier.cpuTicks()) {
+                nice.add(stat.nice());
+            }
+        });
         return nice;
     }
 
@@ -57,7 +80,9 @@ class ComputeThreadsTest {
             job.subscribe(recorder);
             JobRecorder.await("three iterations", 60, () -> recorder.iterations() >= 3);
             // The worker and the OpenMP threads it started carry its name; its listeners are "-l…".
-            computeNice = niceOfThreads("atelier-job-", "-l");
+            Map<String, ThreadStat> before = threads("atelier-job-", "-l");
+            JobRecorder.await("eight iterations", 120, () -> recorder.iterations() >= 8);
+            computeNice = niceOfBusyThreads(before, threads("atelier-job-", "-l"));
             job.stop();
             assertThat(job.awaitFinished(Duration.ofSeconds(30))).isTrue();
         }

@@ -38,7 +38,12 @@ class ResultViewTest {
     @Start
     void start(Stage stage) {
         view = new ResultView(frames, content);
+        // The stage is shared with earlier window tests, whose placement set its size and minimum.
+        stage.setMaximized(false);
+        stage.setMinWidth(0);
+        stage.setMinHeight(0);
         stage.setScene(new Scene(new StackPane(view), 800, 600));
+        stage.sizeToScene();
         stage.show();
     }
 
