@@ -6,10 +6,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import app.atelier.image.ImageResizer;
 import app.atelier.image.RgbImage;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The print pass: takes a finished render at a working size that fits memory, upscales it to the
@@ -141,7 +139,7 @@ public final class PrintPass {
              StyleTargets shared = new StyleTargets(lease.backbone(), manager,
                      ImageResizer.resize(content, first.tiles().get(0).width(), first.tiles().get(0).height()),
                      styles, DataType.FLOAT32)) {
-            shared.ensure(Set.copyOf(parameters.contentLayers()), styleLayerNames(parameters));
+            new StyleObjective(lease.backbone(), shared).prepare(parameters);
             int done = 0;
             for (int sweep = 0; sweep < sweeps.size(); sweep++) {
                 for (TileGrid.Tile tile : sweeps.get(sweep).tiles()) {
@@ -191,11 +189,5 @@ public final class PrintPass {
             }
             return new TileResult(ImageTensors.toImage(pixels), loss);
         }
-    }
-
-    private static Set<String> styleLayerNames(LiveParameters parameters) {
-        Set<String> names = new LinkedHashSet<>();
-        parameters.styleLayers().forEach(layer -> names.add(layer.name()));
-        return names;
     }
 }

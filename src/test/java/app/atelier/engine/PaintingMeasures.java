@@ -86,7 +86,7 @@ final class PaintingMeasures {
         return sum / count;
     }
 
-    private static double[] luma(RgbImage image) {
+    static double[] luma(RgbImage image) {
         int[] argb = image.argb();
         double[] y = new double[argb.length];
         for (int i = 0; i < argb.length; i++) {

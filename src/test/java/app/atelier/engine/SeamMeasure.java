@@ -26,7 +26,7 @@ final class SeamMeasure {
             markRows(border, width, height, tile.y(), tile.top());
             markRows(border, width, height, tile.y() + tile.height(), tile.bottom());
         }
-        double[] luma = luma(image);
+        double[] luma = PaintingMeasures.luma(image);
         double onBorder = 0;
         double elsewhere = 0;
         long borderCount = 0;
@@ -78,15 +78,5 @@ final class SeamMeasure {
                     + Math.abs((p & 0xFF) - (q & 0xFF));
         }
         return sum / (3.0 * a.argb().length);
-    }
-
-    static double[] luma(RgbImage image) {
-        int[] argb = image.argb();
-        double[] luma = new double[argb.length];
-        for (int i = 0; i < argb.length; i++) {
-            int p = argb[i];
-            luma[i] = 0.299 * ((p >> 16) & 0xFF) + 0.587 * ((p >> 8) & 0xFF) + 0.114 * (p & 0xFF);
-        }
-        return luma;
     }
 }
