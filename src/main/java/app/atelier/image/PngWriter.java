@@ -1,13 +1,15 @@
 package app.atelier.image;
 
+import app.atelier.files.DurableFiles;
+import app.atelier.files.TemporarySibling;
+import app.atelier.files.WriteSteps;
+import app.atelier.files.WriteSteps.Step;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import javax.imageio.IIOImage;
@@ -59,6 +61,11 @@ public final class PngWriter {
 
     /** Writes whatever {@code encoder} produces to {@code target} atomically; see {@link #write(RgbImage, Path, Map)}. */
     static void writeAtomically(Path target, Encoder encoder) throws IOException {
+        writeAtomically(target, encoder, WriteSteps.NONE);
+    }
+
+    /** {@link #writeAtomically(Path, Encoder)} telling {@code steps} of each file-system step. */
+    static void writeAtomically(Path target, Encoder encoder, WriteSteps steps) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
@@ -69,10 +76,13 @@ public final class PngWriter {
         // would carry that over to the picture; a plain new file gets the usual permissions.
         Path temp = TemporarySibling.of(absolute);
         try {
+            steps.before(Step.WRITE, temp);
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 encoder.encode(out);
             }
-            moveIntoPlace(temp, absolute);
+            DurableFiles.force(temp, steps);
+            DurableFiles.moveIntoPlace(temp, absolute, steps);
+            DurableFiles.syncFolder(folder, steps);
         } catch (IOException e) {
             throw failure(target, folder, e);
         } finally {
@@ -169,16 +179,6 @@ public final class PngWriter {
             root.appendChild(iTXt);
         }
         metadata.mergeTree(PNG_FORMAT, root);
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            // The temp file sits in the target's folder, so this only happens on exotic file
-            // systems; a plain replace is the best they offer.
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private static void requireValidKeyword(String key) {

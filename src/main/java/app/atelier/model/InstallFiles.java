@@ -1,14 +1,12 @@
 package app.atelier.model;
 
+import app.atelier.files.DurableFiles;
+import app.atelier.files.WriteSteps;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -64,42 +62,18 @@ final class InstallFiles {
      * Forces {@code path}'s data (a file, or each file of a folder, then the folder) to disk:
      * without it a crash soon after a rename can leave the final name over blocks never written.
      */
-    static void sync(Path path) throws IOException {
+    static void sync(Path path, WriteSteps steps) throws IOException {
         if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
             try (Stream<Path> entries = Files.list(path)) {
                 for (Path entry : entries.toList()) {
                     if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
-                        syncFile(entry);
+                        DurableFiles.force(entry, steps);
                     }
                 }
             }
-            syncFolder(path);
+            DurableFiles.syncFolder(path, steps);
         } else {
-            syncFile(path);
-        }
-    }
-
-    private static void syncFile(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-    }
-
-    /** Makes a rename inside {@code folder} durable; not every system can open a folder, which is then skipped. */
-    static void syncFolder(Path folder) {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Windows cannot open a directory as a channel; its renames are journaled by NTFS.
-        }
-    }
-
-    /** Renames {@code from} to {@code to} in one step where the file system can, replacing {@code to}. */
-    static void moveIntoPlace(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+            DurableFiles.force(path, steps);
         }
     }
 

@@ -1,5 +1,7 @@
 package app.atelier.model;
 
+import app.atelier.files.DurableFiles;
+import app.atelier.files.WriteSteps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -161,7 +163,9 @@ public final class WeightsDownloader implements AutoCloseable {
             throw e;
         }
         Files.deleteIfExists(validatorFile(part));
-        InstallFiles.moveIntoPlace(part, target);
+        DurableFiles.force(part, WriteSteps.NONE);
+        DurableFiles.moveIntoPlace(part, target, WriteSteps.NONE);
+        DurableFiles.syncFolder(target.toAbsolutePath().getParent(), WriteSteps.NONE);
         return target;
     }
 

@@ -1,6 +1,9 @@
 package app.atelier.model;
 
 import app.atelier.engine.BackboneKind;
+import app.atelier.files.DurableFiles;
+import app.atelier.files.WriteSteps;
+import app.atelier.files.WriteSteps.Step;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -65,14 +68,19 @@ public final class WeightsImporter {
      * replacing what was there. Returns the installed file or folder.
      */
     public static Path importInto(Path source, BackboneKind kind, Path folder) throws IOException {
+        return importInto(source, kind, folder, WriteSteps.NONE);
+    }
+
+    /** {@link #importInto(Path, BackboneKind, Path)} telling {@code steps} of each file-system step. */
+    static Path importInto(Path source, BackboneKind kind, Path folder, WriteSteps steps) throws IOException {
         if (!Files.exists(source)) {
             throw new NoSuchFileException(source.toString(), null, "nothing to import: it does not exist");
         }
         Files.createDirectories(folder);
         removeStaleLeftovers(folder, installedLocation(folder, kind).getFileName().toString());
         return switch (kind) {
-            case VGG19 -> installVgg19(readVgg19(source), folder, source);
-            case SQUEEZENET1_1 -> installSqueezenet(source, folder);
+            case VGG19 -> installSafetensors(readVgg19(source), installedLocation(folder, BackboneKind.VGG19), source, steps);
+            case SQUEEZENET1_1 -> installSqueezenet(source, folder, steps);
         };
     }
 
@@ -96,34 +104,34 @@ public final class WeightsImporter {
         return kept;
     }
 
-    private static Path installVgg19(List<NamedTensor> tensors, Path folder, Path source) throws IOException {
-        return installSafetensors(tensors, installedLocation(folder, BackboneKind.VGG19), source);
-    }
-
     /**
      * Writes {@code tensors} as {@code target} with a hash sidecar, each moved into place when
      * complete: the old sidecar goes first, then the weights, then the new sidecar. A crash in
      * between leaves weights without a recorded hash (still checked by reading them), never a
      * hash of other weights, which would call good weights corrupt.
      */
-    static Path installSafetensors(List<NamedTensor> tensors, Path target, Path source) throws IOException {
+    static Path installSafetensors(List<NamedTensor> tensors, Path target, Path source, WriteSteps steps)
+            throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         Path temp = InstallFiles.newFile(folder, "." + target.getFileName() + "-", ".part");
         Path sidecarTemp = null;
         try {
+            steps.before(Step.WRITE, temp);
             SafetensorsWriter.write(temp, tensors, Map.of("source", source.getFileName().toString(),
                     "kept", "convolutions only, torchvision names"));
             String hash = Sha256.of(temp);
             sidecarTemp = InstallFiles.newFile(folder, "." + target.getFileName() + "-", ".sha256.part");
+            steps.before(Step.WRITE, sidecarTemp);
             Files.writeString(sidecarTemp, hash + "  " + target.getFileName() + "\n" + InstallFiles.MARK + "\n");
-            InstallFiles.sync(temp);
-            InstallFiles.sync(sidecarTemp);
+            InstallFiles.sync(temp, steps);
+            InstallFiles.sync(sidecarTemp, steps);
             Path sidecar = target.resolveSibling(target.getFileName() + SIDECAR_SUFFIX);
+            steps.before(Step.DELETE, sidecar);
             Files.deleteIfExists(sidecar);
-            InstallFiles.moveIntoPlace(temp, target);
-            InstallFiles.moveIntoPlace(sidecarTemp, sidecar);
-            InstallFiles.syncFolder(folder);
+            DurableFiles.moveIntoPlace(temp, target, steps);
+            DurableFiles.moveIntoPlace(sidecarTemp, sidecar, steps);
+            DurableFiles.syncFolder(folder, steps);
             return target;
         } finally {
             Files.deleteIfExists(temp);
@@ -133,11 +141,12 @@ public final class WeightsImporter {
         }
     }
 
-    private static Path installSqueezenet(Path source, Path folder) throws IOException {
+    private static Path installSqueezenet(Path source, Path folder, WriteSteps steps) throws IOException {
         BackboneArchitecture architecture = BackboneArchitecture.SQUEEZENET1_1;
         Path target = installedLocation(folder, BackboneKind.SQUEEZENET1_1);
         Path temp = InstallFiles.newFolder(folder, "." + target.getFileName() + "-import-");
         try {
+            steps.before(Step.WRITE, temp);
             Path npyFolder = squeezenetNpyFolder(source);
             if (npyFolder != null) {
                 // Copy the files as they are, so their hashes still match the catalogue's.
@@ -169,9 +178,9 @@ public final class WeightsImporter {
             }
             sums.append(InstallFiles.MARK).append('\n');
             Files.writeString(temp.resolve(SUMS_FILE), sums);
-            InstallFiles.sync(temp);
-            replaceFolder(temp, target);
-            InstallFiles.syncFolder(folder);
+            InstallFiles.sync(temp, steps);
+            replaceFolder(temp, target, steps);
+            DurableFiles.syncFolder(folder, steps);
             return target;
         } finally {
             deleteRecursively(temp);
@@ -319,7 +328,7 @@ public final class WeightsImporter {
     }
 
     /** Puts the complete folder {@code ready} at {@code target}; an old one is moved aside first, then deleted. */
-    private static void replaceFolder(Path ready, Path target) throws IOException {
+    private static void replaceFolder(Path ready, Path target, WriteSteps steps) throws IOException {
         Optional<Path> old = Optional.empty();
         if (Files.exists(target)) {
             Path aside = target.resolveSibling("." + target.getFileName() + "-old-" + System.nanoTime());
@@ -327,6 +336,7 @@ public final class WeightsImporter {
             old = Optional.of(aside);
         }
         try {
+            steps.before(Step.RENAME, ready);
             Files.move(ready, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             if (old.isPresent()) {

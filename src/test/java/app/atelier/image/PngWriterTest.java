@@ -3,6 +3,7 @@ package app.atelier.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.atelier.files.RecordedSteps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +64,49 @@ class PngWriterTest {
         assertThat(PngMetadata.read(file)).containsEntry("run", "second");
         try (var files = Files.list(folder)) {
             assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void dataIsForcedBeforeTheRenameAndTheFolderSyncedAfterIt() throws IOException {
+        Path file = folder.resolve("out.png");
+        RecordedSteps steps = RecordedSteps.all(folder);
+
+        PngWriter.writeAtomically(file, out -> out.write(new byte[] {1, 2, 3}), steps);
+
+        assertThat(steps.steps()).containsExactly("WRITE .out.png-TEMP.tmp", "FORCE .out.png-TEMP.tmp",
+                "RENAME .out.png-TEMP.tmp", "SYNC_FOLDER .");
+        assertThat(Files.readAllBytes(file)).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aWriteStoppedAtAnyPointLeavesTheOldOrTheNewPictureWholeAndNoTemporary() throws IOException {
+        Path file = folder.resolve("out.png");
+        PngWriter.write(gradient(4, 4), file, Map.of("run", "old"));
+        // A stream that fails half-way, as a full disk or a crash of the encoder would.
+        assertThatThrownBy(() -> PngWriter.writeAtomically(file, out -> {
+            out.write(new byte[100]);
+            throw new IOException("No space left on device");
+        })).hasMessageContaining("out.png");
+        assertThat(PngMetadata.read(file)).containsEntry("run", "old");
+
+        Path other = Files.createDirectory(folder.resolve("other")).resolve("new.png");
+        PngWriter.write(gradient(6, 4), other, Map.of("run", "new"));
+        byte[] newPicture = Files.readAllBytes(other);
+        Files.delete(other);
+        Files.delete(other.getParent());
+
+        for (int step = 0; step < 4; step++) {
+            PngWriter.write(gradient(4, 4), file, Map.of("run", "old"));
+            RecordedSteps stopped = RecordedSteps.stoppingBefore(folder, step);
+            assertThatThrownBy(() -> PngWriter.writeAtomically(file, out -> out.write(newPicture), stopped))
+                    .hasMessageContaining("stopped before");
+            // Only the folder sync comes after the rename.
+            assertThat(PngMetadata.read(file)).as("stopped before step %d", step)
+                    .containsEntry("run", step < 3 ? "old" : "new");
+            try (var files = Files.list(folder)) {
+                assertThat(files).as("stopped before step %d", step).containsExactly(file);
+            }
         }
     }
 

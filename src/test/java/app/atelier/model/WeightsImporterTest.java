@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.atelier.TestData;
 import app.atelier.engine.BackboneKind;
+import app.atelier.files.RecordedSteps;
+import app.atelier.files.WriteSteps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +48,8 @@ class WeightsImporterTest {
         Path source = TorchCheckpointReaderTest.resource(name);
         Path target = models().resolve("tiny.safetensors");
 
-        WeightsImporter.installSafetensors(WeightsImporter.readKept(source, TINY_FEATURES), target, source);
+        WeightsImporter.installSafetensors(WeightsImporter.readKept(source, TINY_FEATURES), target, source,
+                WriteSteps.NONE);
 
         Map<String, NamedTensor> kept = SafetensorsReader.readAll(target);
         Map<String, NamedTensor> expected = TorchCheckpointReaderTest.readNpz(TorchCheckpointReaderTest.resource("tiny-expected.npz"));
@@ -101,6 +104,65 @@ class WeightsImporterTest {
         assertThat(kept.get("features.0.bias")).isEqualTo(original.get("features.0.bias"));
         assertThat(Files.size(installed)).isLessThan(Files.size(source));
         assertThat(WeightsSearchPath.findIn(models, BackboneKind.VGG19)).contains(installed);
+    }
+
+    @Test
+    void aSafetensorsInstallForcesItsDataThenRenamesWeightsBeforeTheirHash() throws IOException {
+        Path source = TorchCheckpointReaderTest.resource("tiny.pth");
+        Path target = models().resolve("tiny.safetensors");
+        RecordedSteps steps = RecordedSteps.all(target.getParent());
+
+        WeightsImporter.installSafetensors(WeightsImporter.readKept(source, TINY_FEATURES), target, source, steps);
+
+        assertThat(steps.steps()).containsExactly(
+                "WRITE .tiny.safetensors-TEMP.part", "WRITE .tiny.safetensors-TEMP.sha256.part",
+                "FORCE .tiny.safetensors-TEMP.part", "FORCE .tiny.safetensors-TEMP.sha256.part",
+                "DELETE tiny.safetensors.sha256",
+                "RENAME .tiny.safetensors-TEMP.part", "RENAME .tiny.safetensors-TEMP.sha256.part",
+                "SYNC_FOLDER .");
+    }
+
+    @Test
+    void anInstallStoppedAtAnyStepNeverLeavesAHashOfOtherWeightsNorATemporary() throws IOException {
+        Path target = models().resolve("tiny.safetensors");
+        Path sidecar = target.resolveSibling("tiny.safetensors.sha256");
+        Path oldSource = TorchCheckpointReaderTest.resource("tiny-legacy.pth");
+        Path newSource = TorchCheckpointReaderTest.resource("tiny.pth");
+        for (int step = 0; step < 8; step++) {
+            WeightsImporter.installSafetensors(WeightsImporter.readKept(oldSource, TINY_FEATURES), target, oldSource,
+                    WriteSteps.NONE);
+            String oldHash = Sha256.of(target);
+            RecordedSteps stopped = RecordedSteps.stoppingBefore(target.getParent(), step);
+
+            assertThatThrownBy(() -> WeightsImporter.installSafetensors(
+                    WeightsImporter.readKept(newSource, TINY_FEATURES), target, newSource, stopped))
+                    .isInstanceOf(RecordedSteps.Stopped.class);
+
+            String hash = Sha256.of(target);
+            assertThat(SafetensorsReader.readAll(target)).as("step %d", step).hasSize(6);
+            if (Files.exists(sidecar)) {
+                assertThat(Files.readString(sidecar)).as("step %d", step).startsWith(hash);
+            }
+            // The old hash is removed (step 4) before the new weights take the name (step 5).
+            assertThat(hash.equals(oldHash)).as("step %d", step).isEqualTo(step <= 5);
+            assertThat(listing(target.getParent())).as("step %d", step).noneMatch(name -> name.endsWith(".part"));
+        }
+    }
+
+    @Test
+    void aSqueezenetInstallForcesEveryFileBeforeTheFolderIsRenamed() throws IOException {
+        Path models = models();
+        RecordedSteps steps = RecordedSteps.all(models);
+
+        WeightsImporter.importInto(TestData.squeezenet(), BackboneKind.SQUEEZENET1_1, models, steps);
+
+        List<String> taken = steps.steps();
+        int rename = taken.indexOf("RENAME .squeezenet1_1-import-TEMP");
+        assertThat(taken.get(0)).isEqualTo("WRITE .squeezenet1_1-import-TEMP");
+        assertThat(taken.subList(1, rename).stream().filter(step -> step.startsWith("FORCE")))
+                .hasSize(listing(models.resolve("squeezenet1_1")).size());
+        assertThat(taken.subList(rename - 1, taken.size())).containsExactly(
+                "SYNC_FOLDER .squeezenet1_1-import-TEMP", "RENAME .squeezenet1_1-import-TEMP", "SYNC_FOLDER .");
     }
 
     @Test
