@@ -161,19 +161,19 @@ public final class RenderCommand implements Callable<Integer> {
             description = "Where to compute; auto takes a GPU when there is one. Default: ${DEFAULT-VALUE}.")
     private ComputeDevice device;
 
-    @Option(names = "--optimizer", paramLabel = "adam|lbfgs", defaultValue = "adam",
+    @Option(names = "--optimizer", paramLabel = "adam|lbfgs",
             description = "Optimiser: adam, or lbfgs (fewer iterations, several cost evaluations each)."
                     + " Default: ${DEFAULT-VALUE}.")
     private OptimizerKind optimizer;
 
-    @Option(names = "--lbfgs-history", paramLabel = "N", defaultValue = "" + RenderQuality.DEFAULT_LBFGS_HISTORY,
+    @Option(names = "--lbfgs-history", paramLabel = "N",
             description = "Curvature pairs L-BFGS keeps. Default: ${DEFAULT-VALUE}.")
     private int lbfgsHistory;
 
     @Option(names = "--lbfgs-tolerance", paramLabel = "GRAD,COST", split = ",",
             description = {"L-BFGS stops when the largest gradient component falls to GRAD times the first one,",
                     "or a step lowers the cost by less than COST times the cost (both relative).",
-                    "Default: " + RenderQuality.DEFAULT_GRADIENT_TOLERANCE + "," + RenderQuality.DEFAULT_COST_TOLERANCE + "."})
+                    "Default: ${DEFAULT-VALUE}."})
     private List<Double> lbfgsTolerance;
 
     @Option(names = "--scales", paramLabel = "N",
@@ -183,10 +183,10 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--iterations-per-scale", paramLabel = "N",
             description = "Iterations at each size (replaces --iterations by N x --scales)."
-                    + " Default: --iterations split evenly.")
+                    + " Default: ${bundle:default.iterations-per-scale}.")
     private Integer iterationsPerScale;
 
-    @Option(names = "--ema", paramLabel = "DECAY", defaultValue = "0",
+    @Option(names = "--ema", paramLabel = "DECAY",
             description = "Output the moving average of the iterates with this decay, e.g. 0.95; 0 = off."
                     + " Default: ${DEFAULT-VALUE}.")
     private double emaDecay;
@@ -198,7 +198,7 @@ public final class RenderCommand implements Callable<Integer> {
             description = "Match the style images' colour mean and covariance to the content's before the run.")
     private boolean matchHistogram;
 
-    @Option(names = "--style-scale", paramLabel = "F", defaultValue = "1",
+    @Option(names = "--style-scale", paramLabel = "F",
             description = "Style image size relative to the output (brush size). Default: ${DEFAULT-VALUE}.")
     private double styleScale;
 
@@ -465,23 +465,30 @@ public final class RenderCommand implements Callable<Integer> {
             throw usage("--style-scale must be a number > 0, e.g. 0.5 for smaller strokes, got "
                     + RenderHelp.number(styleScale));
         }
-        double gradientTolerance = RenderQuality.DEFAULT_GRADIENT_TOLERANCE;
-        double costTolerance = RenderQuality.DEFAULT_COST_TOLERANCE;
-        if (lbfgsTolerance != null) {
-            if (lbfgsTolerance.size() != 2 || lbfgsTolerance.stream().anyMatch(t -> !(t >= 0 && t < 1))) {
-                throw usage("--lbfgs-tolerance takes two shares in [0, 1) separated by a comma, e.g. 1e-5,1e-7");
-            }
-            gradientTolerance = lbfgsTolerance.get(0);
-            costTolerance = lbfgsTolerance.get(1);
+        if (lbfgsTolerance.size() != 2 || lbfgsTolerance.stream().anyMatch(t -> !(t >= 0 && t < 1))) {
+            throw usage("--lbfgs-tolerance takes two shares in [0, 1) separated by a comma, e.g. 1e-5,1e-7");
         }
-        return RenderQuality.DEFAULT.withOptimizer(optimizer)
-                .withLbfgs(lbfgsHistory, gradientTolerance, costTolerance)
-                .withScales(scales, iterationsPerScale == null ? 0 : iterationsPerScale)
+        // Defaults.QUALITY, not RenderQuality.DEFAULT: what the window's Start uses when nothing is set.
+        return Defaults.QUALITY.withOptimizer(optimizer)
+                .withLbfgs(lbfgsHistory, lbfgsTolerance.get(0), lbfgsTolerance.get(1))
+                .withScales(scales, iterationsPerScaleValue())
                 .withEmaDecay(emaDecay)
                 .withOriginalColors(originalColors)
                 .withMatchHistogram(matchHistogram)
                 .withStyleScale(styleScale)
                 .withMask(mask == null ? null : load(mask, "--mask"));
+    }
+
+    /**
+     * The per-size count given, else the default's; but a run length given with --iterations (or
+     * recorded in a --settings file) is split evenly over the sizes, as it says.
+     */
+    private int iterationsPerScaleValue() {
+        if (iterationsPerScale != null) {
+            return iterationsPerScale;
+        }
+        boolean lengthGiven = settingsFile != null || spec.commandLine().getParseResult().hasMatchedOption("--iterations");
+        return lengthGiven ? 0 : Defaults.QUALITY.iterationsPerScale();
     }
 
     private List<Double> styleBlendWeights() {

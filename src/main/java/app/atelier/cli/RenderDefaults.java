@@ -6,7 +6,8 @@ import picocli.CommandLine;
 
 /**
  * Picocli defaults for the {@code render} options that do not depend on the backbone, taken from
- * {@link Defaults} so that {@code --help} ({@code ${DEFAULT-VALUE}}) and the behaviour agree.
+ * {@link Defaults} so that {@code --help} ({@code ${DEFAULT-VALUE}}) and the behaviour agree, and
+ * {@code render} without options computes what Start in a fresh window computes.
  */
 final class RenderDefaults implements CommandLine.IDefaultValueProvider {
 
@@ -24,6 +25,13 @@ final class RenderDefaults implements CommandLine.IDefaultValueProvider {
             case "--backbone" -> Defaults.BACKBONE.id();
             case "--pool" -> Defaults.POOLING.name().toLowerCase(Locale.ROOT);
             case "--device" -> Defaults.DEVICE.name().toLowerCase(Locale.ROOT);
+            case "--optimizer" -> Defaults.QUALITY.optimizer().name().toLowerCase(Locale.ROOT);
+            case "--lbfgs-history" -> Integer.toString(Defaults.QUALITY.lbfgsHistory());
+            case "--lbfgs-tolerance" -> Defaults.QUALITY.lbfgsGradientTolerance() + "," + Defaults.QUALITY.lbfgsCostTolerance();
+            case "--ema" -> Double.toString(Defaults.QUALITY.emaDecay());
+            case "--style-scale" -> Double.toString(Defaults.QUALITY.styleScale());
+            case "--original-colors" -> Boolean.toString(Defaults.QUALITY.originalColors());
+            case "--match-histogram" -> Boolean.toString(Defaults.QUALITY.matchHistogram());
             default -> null;
         };
     }

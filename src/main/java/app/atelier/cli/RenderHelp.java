@@ -30,6 +30,9 @@ public final class RenderHelp extends ListResourceBundle {
         entries.add(entry("default.content-layer", p -> String.join(",", p.contentLayers())));
         entries.add(entry("default.style-layers", p -> styleLayers(p.styleLayers())));
         entries.add(new Object[] {"layers", layersPerBackbone()});
+        int perScale = Defaults.QUALITY.iterationsPerScale();
+        entries.add(new Object[] {"default.iterations-per-scale",
+                perScale > 0 ? perScale + " (without --iterations)" : "--iterations split evenly"});
         return entries.toArray(new Object[0][]);
     }
 
