@@ -119,7 +119,11 @@ public final class ModelStore implements AutoCloseable {
      */
     public ModelStatus importFrom(Path source, Optional<BackboneKind> kind) throws IOException {
         BackboneKind chosen = kind.isPresent() ? kind.get() : WeightsImporter.detectKind(source);
-        WeightsImporter.importInto(source, chosen, installFolder);
+        try {
+            WeightsImporter.importInto(source, chosen, installFolder);
+        } catch (FileSystemException e) {
+            throw inInstallFolder("install " + chosen.displayName() + " into", e);
+        }
         return WeightsInspector.inspect(chosen, WeightsImporter.installedLocation(installFolder, chosen), true);
     }
 
@@ -149,6 +153,14 @@ public final class ModelStore implements AutoCloseable {
             throw new IOException(entry.kind().displayName() + " has no download source Atelier can vouch for. "
                     + entry.note());
         }
+        try {
+            return downloadInto(entry, listener, cancel);
+        } catch (FileSystemException e) {
+            throw inInstallFolder("download " + entry.kind().displayName() + " into", e);
+        }
+    }
+
+    private Path downloadInto(CatalogueEntry entry, DownloadListener listener, CancelSignal cancel) throws IOException {
         Files.createDirectories(installFolder);
         URI source = entry.sources().get(0);
         String fileName = Path.of(source.getPath()).getFileName().toString();
@@ -205,10 +217,24 @@ public final class ModelStore implements AutoCloseable {
             Files.deleteIfExists(installed.resolveSibling(installed.getFileName() + WeightsImporter.SIDECAR_SUFFIX));
             WeightsImporter.deleteRecursively(aside);
         } catch (FileSystemException e) {
-            throw new IOException("Could not remove " + kind.displayName() + " from " + installFolder + ": "
-                    + (e instanceof AccessDeniedException ? "permission denied" : e.getReason() == null ? "refused" : e.getReason())
-                    + " (" + e.getFile() + ")", e);
+            throw inInstallFolder("remove " + kind.displayName() + " from", e);
         }
+    }
+
+    /**
+     * One line naming the install folder for a file-system refusal in it, instead of the bare path
+     * that is all an {@link AccessDeniedException}'s message holds; other failures pass unchanged.
+     */
+    private IOException inInstallFolder(String doing, FileSystemException e) {
+        Path folder = installFolder.toAbsolutePath().normalize();
+        Path file = e.getFile() == null ? null : Path.of(e.getFile()).toAbsolutePath().normalize();
+        boolean denied = e instanceof AccessDeniedException;
+        if (file != null && !file.startsWith(folder)) {
+            return denied ? new IOException("Could not read " + file + ": permission denied", e) : e;
+        }
+        String reason = denied ? "permission denied: only the folder's owner may change files there"
+                : e.getReason() == null ? "the system refused" : e.getReason();
+        return new IOException("Could not " + doing + " " + folder + ": " + reason, e);
     }
 
     /** Cancels downloads under way (interrupting them) and ends this store's threads. */
