@@ -7,6 +7,7 @@ import app.atelier.ui.actions.Shortcuts;
 import app.atelier.ui.autosave.AutosaveStore;
 import app.atelier.ui.autosave.Autosaver;
 import app.atelier.ui.autosave.RestorePrompt;
+import app.atelier.ui.history.HistoryStore;
 import app.atelier.ui.images.ImageLoading;
 import app.atelier.ui.memory.RememberOnChange;
 import app.atelier.ui.memory.RememberedStudio;
@@ -64,7 +65,8 @@ public class AtelierApp extends Application {
         });
         stage.show();
         if (remembers()) {
-            AutosaveStore.standard().ifPresent(store -> watchAndOfferRestore(stage, store));
+            AutosaveStore.claimStandard().ifPresent(store -> watchAndOfferRestore(stage, store));
+            HistoryStore.standard().ifPresent(studio.renders()::keepIn);
             // After show: before it the window's place is NaN, which JSON cannot hold.
             rememberOnChange = new RememberOnChange(memory, () -> studio.remember(geometry(stage)));
         }
@@ -75,7 +77,7 @@ public class AtelierApp extends Application {
     private void watchAndOfferRestore(Stage stage, AutosaveStore store) {
         if (store.exists()) {
             ImageLoading.runInBackground(() -> store.read().ifPresent(saved -> Platform.runLater(
-                    () -> RestorePrompt.offer(stage, store, saved, studio::restore))));
+                    () -> RestorePrompt.offer(stage, store, saved, kept -> studio.restore(kept, store.folder())))));
         }
         autosaver = new Autosaver(studio, store, Autosaver.EVERY);
     }

@@ -5,6 +5,7 @@ import app.atelier.ui.actions.FileActions;
 import app.atelier.ui.actions.StudioDocument;
 import app.atelier.ui.chart.LossHistory;
 import app.atelier.ui.controls.SettingsViewModel;
+import app.atelier.ui.history.HistoryViewModel;
 import app.atelier.ui.images.ClipboardImages;
 import app.atelier.ui.images.ContentImageViewModel;
 import app.atelier.ui.images.ImageLoading;
@@ -29,6 +30,7 @@ public final class StudioViewModel {
     private final RenderViewModel render = new RenderViewModel(settings, content, styles, messages, history);
     private final StudioDocument document = new StudioDocument(settings, content, styles, messages);
     private final FileActions files = new FileActions(settings, document, render, history, messages);
+    private final HistoryViewModel renders = new HistoryViewModel(render, document, files, history, messages);
 
     /** Takes a pasted picture: into the content pane while it is empty, else as another style. */
     public void paste(Clipboard clipboard) {
@@ -38,6 +40,20 @@ public final class StudioViewModel {
         } else {
             styles.offer(requests);
         }
+    }
+
+    /**
+     * File › New: the studio as a first launch opens it (default settings, empty panes, no
+     * picture). A running render is stopped and kept in the history first.
+     */
+    public void startAfresh() {
+        renders.keepRunning();
+        render.clear();
+        history.clear();
+        content.remove();
+        styles.entries().clear();
+        settings.reset();
+        settings.quality().maskProperty().set(null);
     }
 
     /** Brings back the last settings and pictures; pictures that have gone are skipped quietly. */
@@ -51,11 +67,18 @@ public final class StudioViewModel {
     }
 
     /** Brings back a run the autosave kept: its settings and pictures, the picture it had reached and its loss history. */
-    public void restore(app.atelier.ui.autosave.AutosaveState saved) {
-        restore(new RememberedStudio(saved.document(), null));
+    public void restore(app.atelier.ui.autosave.AutosaveState saved, java.nio.file.Path copies) {
+        try {
+            document.restore(saved.document(), false, copies);
+        } catch (RuntimeException e) {
+            messages.post(UserMessage.warning("The autosaved settings could not be used (" + e.getMessage()
+                    + "); the defaults apply."));
+        }
         history.clear();
         history.append(saved.losses());
-        render.showRestored(new Frame(saved.shown(), saved.totalIterations(), saved.picture()));
+        String total = saved.totalIterations() > 0 ? " of " + saved.totalIterations() : "";
+        render.showRestored(new Frame(saved.shown(), saved.totalIterations(), saved.picture()),
+                "Restored from the autosave: iteration " + saved.iteration() + total + " of the render that was running");
     }
 
     /** What to remember now; only pictures that came from files can be found again. */
@@ -65,7 +88,9 @@ public final class StudioViewModel {
 
     /** Stops the run and ends the studio's background threads, each within a few seconds. When the window closes. */
     public void shutdown() {
+        renders.keepRunning();
         render.shutdown();
+        renders.shutdown();
         ImageLoading.shutdown(Duration.ofSeconds(5));
     }
 
@@ -88,6 +113,11 @@ public final class StudioViewModel {
 
     public MessageCenter messages() {
         return messages;
+    }
+
+    /** The renders kept in the history strip. */
+    public HistoryViewModel renders() {
+        return renders;
     }
 
     public LossHistory history() {

@@ -4,6 +4,7 @@ import app.atelier.ui.actions.ActionBar;
 import app.atelier.ui.actions.UnsavedRenderPrompt;
 import app.atelier.ui.chart.LossChart;
 import app.atelier.ui.controls.ControlsPane;
+import app.atelier.ui.history.HistoryStrip;
 import app.atelier.ui.images.ContentPane;
 import app.atelier.ui.images.StylePane;
 import app.atelier.ui.models.ModelsDialog;
@@ -19,7 +20,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The studio's layout: menus and toolbar on top, pictures in on the left, the live result and its
- * loss chart in the middle, settings on the right, status at the bottom.
+ * loss chart in the middle, settings on the right, the history strip and the status at the bottom.
  */
 public final class StudioWindow extends BorderPane {
 
@@ -32,6 +33,7 @@ public final class StudioWindow extends BorderPane {
     private final ModelsDialog models;
     private final StudioViewModel studio;
     private final UnsavedRenderPrompt unsavedPrompt;
+    private final HistoryStrip historyStrip;
     private ActionBar actionBar;
 
     public StudioWindow(StudioViewModel studio, Runnable quit) {
@@ -70,12 +72,14 @@ public final class StudioWindow extends BorderPane {
         unsavedPrompt = new UnsavedRenderPrompt(studio.files(), () -> actionBar.chooseImageTarget());
         actionBar = new ActionBar(studio, resultPane.view(), () -> contentPane.dropZone().openFileDialog(),
                 () -> stylePane.dropZone().openFileDialog(), () -> models.show(getScene().getWindow()),
-                () -> unsavedPrompt.closeOrAsk(getScene().getWindow(), quit));
+                () -> unsavedPrompt.closeOrAsk(getScene().getWindow(), quit),
+                () -> unsavedPrompt.startAfreshOrAsk(getScene().getWindow(), studio::startAfresh));
         setTop(actionBar);
         setLeft(left);
         setCenter(notifications);
         setRight(right);
-        setBottom(new StatusView(studio.render()));
+        historyStrip = new HistoryStrip(studio.renders());
+        setBottom(new VBox(historyStrip, new StatusView(studio.render())));
     }
 
     /**
@@ -115,6 +119,10 @@ public final class StudioWindow extends BorderPane {
 
     public ResultPane resultPane() {
         return resultPane;
+    }
+
+    public HistoryStrip historyStrip() {
+        return historyStrip;
     }
 
     public LossChart lossChart() {

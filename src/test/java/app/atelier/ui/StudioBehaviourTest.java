@@ -61,7 +61,7 @@ class StudioBehaviourTest {
         assertThat(image.height()).isEqualTo(30);
         assertThat(image.red(10, 5)).isEqualTo(60);
         assertThat(image.green(10, 5)).isEqualTo(40);
-        assertThat(ui.studio.content().image().name()).isEqualTo("pasted image");
+        assertThat(ui.studio.content().image().name()).matches("pasted-\\d{8}-\\d{6}");
     }
 
     @Test

@@ -25,13 +25,14 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The menu bar and the toolbar: run (Start, Pause/Resume, Stop), files (save, snapshot, CSV,
- * presets, opening a saved render) and view commands, with icons and shortcuts. Space and Esc are handled by
+ * presets, opening a saved render, starting afresh) and view commands (the history strip among them), with icons and shortcuts. Space and Esc are handled by
  * {@link Shortcuts}, not as accelerators, so they keep working in text fields.
  */
 public final class ActionBar extends VBox {
@@ -41,7 +42,7 @@ public final class ActionBar extends VBox {
     private Path snapshotFolder;
 
     public ActionBar(StudioViewModel studio, ResultView resultView, Runnable openContent, Runnable addStyle,
-                     Runnable openModels, Runnable quit) {
+                     Runnable openModels, Runnable quit, Runnable startAfresh) {
         this.studio = studio;
         var render = studio.render();
         BooleanBinding notActive = render.activeProperty().not();
@@ -74,6 +75,7 @@ public final class ActionBar extends VBox {
         toolBar.setId("toolbar");
 
         Menu file = new Menu("_File", null,
+                item("New", MaterialDesignF.FILE_OUTLINE, "Shortcut+N", startAfresh),
                 item("Open content photo…", MaterialDesignF.FOLDER_OPEN_OUTLINE, "Shortcut+O", openContent),
                 item("Add style painting…", MaterialDesignP.PALETTE_OUTLINE, "Shortcut+Shift+O", addStyle),
                 new SeparatorMenuItem(),
@@ -99,7 +101,8 @@ public final class ActionBar extends VBox {
                 item("Fit to window", MaterialDesignF.FIT_TO_SCREEN_OUTLINE, "Shortcut+0", resultView::fitToWindow),
                 item("Actual size (100 %)", null, "Shortcut+1", resultView::actualSize),
                 item("Compare with the photo", MaterialDesignC.COMPARE_HORIZONTAL, "Shortcut+K",
-                        () -> resultView.compareProperty().set(!resultView.compareProperty().get())));
+                        () -> resultView.compareProperty().set(!resultView.compareProperty().get())),
+                historyItem());
         Menu help = new Menu("_Help", null,
                 item("About Atelier", MaterialDesignI.INFORMATION_OUTLINE, null,
                         () -> AboutDialog.show(getScene() == null ? null : getScene().getWindow())));
@@ -107,6 +110,14 @@ public final class ActionBar extends VBox {
         menuBar.setId("menu-bar");
 
         getChildren().addAll(menuBar, toolBar);
+    }
+
+    /** View › History: shows or hides the history strip. */
+    private MenuItem historyItem() {
+        javafx.scene.control.CheckMenuItem history = new javafx.scene.control.CheckMenuItem("History", new FontIcon(MaterialDesignH.HISTORY));
+        history.setAccelerator(KeyCombination.keyCombination("Shortcut+H"));
+        history.selectedProperty().bindBidirectional(studio.renders().shownProperty());
+        return history;
     }
 
     private static Button button(String id, String text, Ikon icon, String tip, Runnable action) {

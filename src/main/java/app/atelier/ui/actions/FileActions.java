@@ -131,7 +131,12 @@ public final class FileActions {
      * file, and restores them together with the pictures whose files still exist.
      */
     public CompletableFuture<SettingsDocument> openRender(Path file) {
-        return open(file, true, "Settings of " + file.getFileName() + " restored");
+        return openRender(file, "Settings of " + file.getFileName() + " restored");
+    }
+
+    /** As {@link #openRender(Path)}, saying {@code done} when every picture was found. */
+    public CompletableFuture<SettingsDocument> openRender(Path file, String done) {
+        return open(file, true, done);
     }
 
     /** Reads in the background, restores on the FX thread; the future completes there. */

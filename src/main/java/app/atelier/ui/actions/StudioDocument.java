@@ -14,6 +14,7 @@ import app.atelier.ui.images.StyleImagesViewModel;
 import app.atelier.ui.notify.MessageCenter;
 import app.atelier.ui.notify.UserMessage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -82,30 +83,42 @@ public final class StudioDocument {
      * @throws IllegalArgumentException when a setting cannot be used; nothing is changed then
      */
     public void restore(SettingsDocument document, boolean reportMissing) {
+        restore(document, reportMissing, null);
+    }
+
+    /**
+     * As {@link #restore(SettingsDocument, boolean)}; pictures whose files lie in {@code copies}
+     * (the autosave's copies of file-less pictures, or null for none) come back file-less under
+     * their own names, so the remembered studio never points at a copy that goes with the autosave.
+     */
+    public void restore(SettingsDocument document, boolean reportMissing, Path copies) {
         settings.apply(document.settings());
         Pictures pictures = document.pictures();
         if (pictures == null) {
             return;
         }
         if (pictures.content() != null) {
-            pictures.content().existingFile().ifPresent(file -> content.offer(List.of(new ImageRequest.FromFile(file))));
+            pictures.content().existingFile().ifPresent(file -> content.offer(List.of(request(pictures.content().name(), file, copies))));
         }
         List<Pictures.StylePicture> found = pictures.styles().stream()
                 .filter(style -> style.existingFile().isPresent()).toList();
         if (!found.isEmpty()) {
-            ImageLoading.loadAll(found.stream().<ImageRequest>map(style -> new ImageRequest.FromFile(style.existingFile().get())).toList(),
-                    outcome -> {
-                        styles.entries().clear();
-                        // Pictures that fail to decode are left out of the outcome: match by file, not by index.
-                        for (LoadedImage image : outcome.images()) {
-                            found.stream().filter(style -> image.file().map(Path::toString).orElse("").equals(style.existingFile().get().toString()))
-                                    .findFirst().ifPresent(style -> styles.add(image, style.weight()));
-                        }
+            List<ImageRequest> requests = found.stream().map(style -> request(style.name(), style.existingFile().get(), copies)).toList();
+            ImageLoading.loadAll(requests, outcome -> {
+                styles.entries().clear();
+                // Pictures that fail to decode are left out of the outcome: match by what was asked, not by index.
+                List<Integer> unused = new ArrayList<>(java.util.stream.IntStream.range(0, found.size()).boxed().toList());
+                for (LoadedImage image : outcome.images()) {
+                    unused.stream().filter(i -> made(requests.get(i), image)).findFirst().ifPresent(i -> {
+                        unused.remove(i);
+                        styles.add(image, found.get(i).weight());
                     });
+                }
+            });
         }
         settings.quality().maskProperty().set(null);
         if (pictures.mask() != null) {
-            pictures.mask().existingFile().ifPresent(file -> ImageLoading.loadAll(List.of(new ImageRequest.FromFile(file)),
+            pictures.mask().existingFile().ifPresent(file -> ImageLoading.loadAll(List.of(request(pictures.mask().name(), file, copies)),
                     outcome -> outcome.images().stream().findFirst().ifPresent(settings.quality().maskProperty()::set)));
         }
         List<String> missing = pictures.missing();
@@ -113,5 +126,16 @@ public final class StudioDocument {
             messages.post(UserMessage.warning("Settings restored; these pictures were not found, so the panes keep"
                     + " what they had: " + String.join(", ", missing)));
         }
+    }
+
+    private static ImageRequest request(String name, Path file, Path copies) {
+        return copies != null && file.toAbsolutePath().startsWith(copies.toAbsolutePath())
+                ? new ImageRequest.FromCopy(name, file) : new ImageRequest.FromFile(file);
+    }
+
+    private static boolean made(ImageRequest request, LoadedImage image) {
+        return request instanceof ImageRequest.FromFile fromFile
+                ? image.file().map(Path::toString).orElse("").equals(fromFile.file().toString())
+                : image.file().isEmpty() && image.name().equals(request.name());
     }
 }

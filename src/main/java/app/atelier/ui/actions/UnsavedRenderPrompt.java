@@ -47,6 +47,15 @@ public final class UnsavedRenderPrompt {
 
     /** Runs {@code close} at once when nothing would be lost, else after the user's Save or Discard. */
     public void closeOrAsk(Window owner, Runnable close) {
+        askThen(owner, "closing", close);
+    }
+
+    /** File › New: runs {@code fresh} at once when nothing would be lost, else after the user's Save or Discard. */
+    public void startAfreshOrAsk(Window owner, Runnable fresh) {
+        askThen(owner, "starting afresh", fresh);
+    }
+
+    private void askThen(Window owner, String doing, Runnable close) {
         if (!files.hasUnsavedRender()) {
             close.run();
             return;
@@ -59,9 +68,9 @@ public final class UnsavedRenderPrompt {
         alert.initOwner(owner);
         alert.initModality(Modality.WINDOW_MODAL);
         alert.setTitle("Unsaved render");
-        alert.setHeaderText("Save the render before closing?");
+        alert.setHeaderText("Save the render before " + doing + "?");
         alert.setContentText("The picture on screen has not been saved"
-                + " and is lost if you close without saving. A running render is stopped.");
+                + " and is lost if you go on without saving. A running render is stopped.");
         alert.getDialogPane().setId("unsaved-render-prompt");
         alert.setOnHidden(event -> {
             showing = null;

@@ -13,9 +13,12 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.reflect.TypeToken;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +42,60 @@ public final class AutosaveStore {
     private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
     private static final String STATE = "state.json";
 
+    private static final String LOCK = ".lock";
+    /** Folders this process has claimed. */
+    private static final java.util.Set<Path> CLAIMED_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Path folder;
+    /** Holds the lock of {@link #claim()} for the process's life; never read. */
+    @SuppressWarnings("unused")
+    private FileChannel claim;
 
     public AutosaveStore(Path folder) {
         this.folder = folder.toAbsolutePath();
     }
 
-    /** The standard folder, or empty when the system names no home. */
-    public static Optional<AutosaveStore> standard() {
-        return WeightsSearchPath.userDataFolder().map(models -> new AutosaveStore(models.resolveSibling("autosave")));
+    /**
+     * A folder no other running Atelier uses: {@code autosave}, or {@code autosave-2},
+     * {@code autosave-3}… when another window holds it. The claim is a lock on {@value #LOCK} that
+     * the system lets go when this process ends, however it ends, so a folder left by a crash is
+     * claimable again, and its run offered, at the next launch; two windows never write one folder.
+     */
+    public static Optional<AutosaveStore> claimStandard() {
+        return WeightsSearchPath.userDataFolder().flatMap(models -> {
+            for (int n = 1; n <= 32; n++) {
+                AutosaveStore store = new AutosaveStore(models.resolveSibling(n == 1 ? "autosave" : "autosave-" + n));
+                if (store.claim()) {
+                    return Optional.of(store);
+                }
+            }
+            LOG.warn("No free autosave folder beside {}; this window does not autosave", models);
+            return Optional.empty();
+        });
+    }
+
+    /** Locks the folder for this process; false when another process (or store) holds it. */
+    boolean claim() {
+        // A second channel on the file must not even be opened: on Linux, closing it would drop this process's lock.
+        if (!CLAIMED_HERE.add(folder)) {
+            return false;
+        }
+        try {
+            Files.createDirectories(folder);
+            FileChannel channel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                CLAIMED_HERE.remove(folder);
+                return false;
+            }
+            claim = channel;
+            return true;
+        } catch (IOException e) {
+            LOG.warn("Cannot use the autosave folder {}: {}", folder, e.getMessage());
+            CLAIMED_HERE.remove(folder);
+            return false;
+        }
     }
 
     public Path folder() {
@@ -95,14 +143,20 @@ public final class AutosaveStore {
         }
     }
 
-    /** Removes the folder and everything in it; a file that cannot be removed is logged and left. */
+    /**
+     * Removes the folder and everything in it, except the claim's lock file while it is held (the
+     * folder stays, so no other window can claim it); a file that cannot be removed is logged and left.
+     */
     public void clear() {
         if (!Files.isDirectory(folder)) {
             return;
         }
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
+                boolean claimed = claim != null && (file.equals(folder) || file.equals(folder.resolve(LOCK)));
+                if (!claimed) {
+                    Files.deleteIfExists(file);
+                }
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not remove the autosave {}: {}", folder, e.getMessage());

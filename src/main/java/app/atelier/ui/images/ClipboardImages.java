@@ -59,7 +59,7 @@ public final class ClipboardImages {
         if (board.hasImage()) {
             Image image = board.getImage();
             if (image != null && image.getWidth() > 0) {
-                result.add(new ImageRequest.FromPixels("pasted image", FxImages.fromFxImage(image)));
+                result.add(new ImageRequest.FromPixels(pastedName(java.time.LocalDateTime.now()), FxImages.fromFxImage(image)));
             }
             return result;
         }
@@ -67,6 +67,11 @@ public final class ClipboardImages {
             result.add(new ImageRequest.FromUrl(board.getString().trim()));
         }
         return result;
+    }
+
+    /** What a picture pasted as pixels is called: it has no file name of its own. */
+    static String pastedName(java.time.LocalDateTime when) {
+        return "pasted-" + when.format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     }
 
     private static boolean isFetchable(String text) {

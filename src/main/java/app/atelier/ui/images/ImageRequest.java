@@ -99,6 +99,18 @@ public sealed interface ImageRequest {
         }
     }
 
+    /**
+     * A copy the autosave kept of a picture that had no file (pasted, dropped from a browser): read
+     * from the copy, but shown and remembered under its own name and without a file, so nothing
+     * later points at the copy, which goes with the autosave.
+     */
+    record FromCopy(String name, Path copy) implements ImageRequest {
+        @Override
+        public LoadedImage load() throws ImageLoadException {
+            return loaded(name, Optional.empty(), ImageLoader.load(copy));
+        }
+    }
+
     /** Raw image data (a browser or image editor offered pixels, not a file). */
     record FromPixels(String name, RgbImage pixels) implements ImageRequest {
         @Override

@@ -75,6 +75,8 @@ public final class RenderViewModel {
     private JobBridge bridge;
     /** From Start until the new job's first state report (or the refusal to start it). */
     private boolean starting;
+    /** What the status bar says before any run of this session: "Ready", or what was restored. */
+    private String restoredText;
     /** Counts Starts, so the answer of an older weights lookup is dropped. */
     private int starts;
 
@@ -119,6 +121,7 @@ public final class RenderViewModel {
             return;
         }
         closeCurrentJob();
+        restoredText = null;
         int thisStart = ++starts;
         setStarting(true);
         ImageLoading.runInBackground(() -> {
@@ -237,7 +240,7 @@ public final class RenderViewModel {
     private void showState() {
         JobState current = state.get();
         active.set(starting || current != null && !current.isFinished());
-        phase.set(starting ? "Preparing the network and targets…" : current == null ? "Ready" : switch (current) {
+        phase.set(starting ? "Preparing the network and targets…" : current == null ? idleText() : switch (current) {
             case PREPARING -> "Preparing the network and targets…";
             case RUNNING -> "Running";
             case PAUSED -> "Paused";
@@ -245,6 +248,10 @@ public final class RenderViewModel {
             case COMPLETED -> "Done";
             case FAILED -> "Failed";
         });
+    }
+
+    private String idleText() {
+        return restoredText == null ? "Ready" : restoredText;
     }
 
     /** FX thread, once per pulse while a job computes: one batch for the chart, one status update. */
@@ -299,17 +306,32 @@ public final class RenderViewModel {
     }
 
     /**
-     * Shows a picture brought back from an autosave as if its run had just stopped: no job, so
-     * Save writes it with the settings on screen. Ignored while a job runs.
+     * Shows a picture brought back (from the autosave or the history) as if its run had just
+     * stopped: no job, so Save writes it with the settings on screen. The status bar says
+     * {@code description} until the next run, even when the restored pictures arrive later.
+     * Ignored while a job runs.
      */
-    public void showRestored(Frame restored) {
+    public void showRestored(Frame restored, String description) {
         if (active.get()) {
             return;
         }
         closeCurrentJob();
+        state.set(null);
+        restoredText = description;
         frame.set(restored);
         progress.restored(restored);
-        phase.set("Restored from the autosave");
+        showState();
+    }
+
+    /** Back to a fresh window's state: any run stopped and let go, no picture, "Ready". */
+    public void clear() {
+        starting = false;
+        closeCurrentJob();
+        restoredText = null;
+        state.set(null);
+        frame.set(null);
+        progress.reset(0);
+        showState();
     }
 
     /** The running or last job, for actions and tests that need the engine's own view. */

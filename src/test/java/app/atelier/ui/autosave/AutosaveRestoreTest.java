@@ -82,7 +82,7 @@ class AutosaveRestoreTest {
         assertThat(copy).isRegularFile();
 
         StudioViewModel studio = new StudioViewModel();
-        robot.interact(() -> studio.restore(saved));
+        robot.interact(() -> studio.restore(saved, folder));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> studio.content().image() != null && studio.styles().entries().size() == 1);
         robot.interact(() -> {
@@ -91,7 +91,11 @@ class AutosaveRestoreTest {
             assertThat(studio.history().records()).containsExactlyElementsOf(saved.losses());
             assertThat(studio.render().frameProperty().get().iteration()).isEqualTo(saved.iteration());
             assertThat(studio.render().frameProperty().get().image().argb()).isEqualTo(saved.picture().argb());
-            assertThat(studio.styles().entries().get(0).image().file()).contains(copy);
+            // The pasted painting comes back file-less under its own name: nothing remembered points into the autosave.
+            assertThat(studio.styles().entries().get(0).image().file()).isEmpty();
+            assertThat(studio.styles().entries().get(0).image().name()).isEqualTo("pasted scream");
+            assertThat(studio.remember(null).studio().pictures().styles().get(0).path()).isNull();
+            assertThat(studio.render().phaseProperty().get()).startsWith("Restored from the autosave: iteration " + saved.iteration());
             assertThat(studio.files().hasUnsavedRender()).isTrue();
         });
         store.clear();

@@ -1,0 +1,100 @@
+package app.atelier.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.atelier.settings.RenderSettings;
+import app.atelier.ui.actions.UnsavedRenderPrompt;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.control.DialogPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * File › New (Ctrl+N) during a real SqueezeNet run (64 px) asks Save / Discard / Cancel; Discard
+ * leaves the studio as a first launch opens it (default settings, empty panes, no picture), Cancel
+ * changes nothing; with nothing to lose it starts afresh at once.
+ */
+@ExtendWith({ApplicationExtension.class, SharedSqueezeNetWeights.class})
+class NewStudioTest {
+
+    private StudioTestWindow ui;
+
+    @Start
+    void start(Stage stage) {
+        Platform.setImplicitExit(false);
+        ui = new StudioTestWindow(stage);
+    }
+
+    @AfterEach
+    void stopJob(FxRobot robot) throws Exception {
+        ui.stopJob(robot);
+    }
+
+    private void startRun(FxRobot robot) throws Exception {
+        ui.loadDogAndScream(robot, 64, 100_000);
+        robot.interact(() -> {
+            ui.studio.settings().alphaProperty().set(7.0);
+            ui.studio.render().start();
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> ui.studio.render().iterationProperty().get() >= 2);
+    }
+
+    private DialogPane pressNew(FxRobot robot) throws Exception {
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#unsaved-render-prompt").tryQuery().isPresent());
+        DialogPane prompt = robot.lookup("#unsaved-render-prompt").queryAs(DialogPane.class);
+        assertThat(prompt.getHeaderText()).isEqualTo("Save the render before starting afresh?");
+        return prompt;
+    }
+
+    private void assertFresh(FxRobot robot) {
+        robot.interact(() -> {
+            assertThat(ui.studio.content().image()).isNull();
+            assertThat(ui.studio.styles().entries()).isEmpty();
+            assertThat(ui.studio.render().frameProperty().get()).isNull();
+            assertThat(ui.studio.render().activeProperty().get()).isFalse();
+            assertThat(ui.studio.history().records()).isEmpty();
+            assertThat(ui.studio.settings().snapshot()).isEqualTo(RenderSettings.defaults());
+            assertThat(ui.studio.render().phaseProperty().get()).isEqualTo("Ready");
+        });
+    }
+
+    @Test
+    void discardDuringARunStartsAfresh(FxRobot robot) throws Exception {
+        startRun(robot);
+        DialogPane prompt = pressNew(robot);
+        robot.clickOn(prompt.lookupButton(UnsavedRenderPrompt.DISCARD));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFresh(robot);
+    }
+
+    @Test
+    void cancelKeepsTheRunAndItsSettings(FxRobot robot) throws Exception {
+        startRun(robot);
+        DialogPane prompt = pressNew(robot);
+        robot.clickOn(prompt.lookupButton(UnsavedRenderPrompt.CANCEL));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            assertThat(ui.studio.render().activeProperty().get()).isTrue();
+            assertThat(ui.studio.content().image()).isNotNull();
+            assertThat(ui.studio.settings().alphaProperty().get()).isEqualTo(7.0);
+        });
+    }
+
+    @Test
+    void withNothingToLoseNewStartsAfreshWithoutAsking(FxRobot robot) throws Exception {
+        ui.loadDogAndScream(robot, 64, 10);
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#unsaved-render-prompt").tryQuery()).isEmpty();
+        assertFresh(robot);
+    }
+}
