@@ -1,6 +1,8 @@
 package app.atelier.ui.history;
 
 import app.atelier.engine.IterationRecord;
+import app.atelier.files.DurableFiles;
+import app.atelier.files.WriteSteps;
 import app.atelier.image.ImageResizer;
 import app.atelier.image.PngWriter;
 import app.atelier.image.RgbImage;
@@ -108,7 +110,7 @@ public final class HistoryStore {
         root.add("document", JsonParser.parseString(SettingsCodec.toJson(document)));
         AtomicFile.writeString(partial.resolve(ENTRY), GSON.toJson(root));
         Files.move(partial, folder.resolve(id), StandardCopyOption.ATOMIC_MOVE);
-        AtomicFile.syncFolder(folder);
+        DurableFiles.syncFolder(folder, WriteSteps.NONE);
         return evictBeyondLimit();
     }
 
