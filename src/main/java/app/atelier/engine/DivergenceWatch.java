@@ -35,6 +35,13 @@ final class DivergenceWatch {
      */
     Optional<String> check(LossBreakdown loss, int iteration, LiveParameters parameters) {
         if (!loss.isFinite()) {
+            if (Double.isNaN(loss.total()) && Double.isNaN(reference)) {
+                // NaN before any step: no learning rate did it, and weights that overflow give Infinity.
+                return Optional.of(String.format(Locale.ROOT, "The cost was NaN from iteration %d on: the"
+                        + " backbone's weights file most likely holds values that are not numbers (import or"
+                        + " download it again), or the weights (α %s, β %s, γ %s) are too large to compute with.",
+                        iteration, parameters.alpha(), parameters.beta(), parameters.tvWeight()));
+            }
             return Optional.of(String.format(Locale.ROOT, "The cost became %s at iteration %d: the weights"
                     + " (α %s, β %s, γ %s) are too large to compute with; lower them and start again.",
                     loss.total(), iteration, parameters.alpha(), parameters.beta(), parameters.tvWeight()));

@@ -223,22 +223,19 @@ public final class StyleTransferJob implements AutoCloseable {
                 end = loop.run();
             }
         } catch (OptimisationLoop.DivergedException e) {
-            LOG.warn("{} failed: {}", name, e.getMessage());
+            // INFO, not WARN: the listener shows the message (render prints it), and --quiet shows only that.
+            LOG.info("{} failed: {}", name, e.getMessage());
             cause = e;
         } catch (Exception | Error e) {
-            LOG.error("{} failed", name, e);
-            cause = new IllegalStateException(describe(e), e);
+            if (EngineFailures.expected(e)) {
+                LOG.info("{} failed: {}", name, EngineFailures.describe(e));
+            } else {
+                LOG.error("{} failed", name, e);
+            }
+            cause = new IllegalStateException(EngineFailures.describe(e), e);
         } finally {
             output.end(end, cause);
             finished.countDown();
         }
-    }
-
-    private static String describe(Throwable e) {
-        String message = e.getMessage();
-        if (e instanceof OutOfMemoryError) {
-            return "Out of memory: try a smaller output size or a lighter backbone.";
-        }
-        return message != null && !message.isBlank() ? message : "Unexpected engine error: " + e;
     }
 }

@@ -105,21 +105,56 @@ class RenderBadWeightsTest {
                 .isOneLine("squeezenet0_conv3_weight.npy", "truncated");
     }
 
-    /** In a child JVM, where the engine's loggers start fresh as they do for a user. */
-    @Test
-    void quietPrintsNothingAtAll() throws Exception {
-        Path out = dir.resolve("quiet.png");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    /** In a child JVM, where the engine's loggers start fresh as they do for a user: exit status and all it printed. */
+    private static CliRun renderInChildJvm(Path weights, Path out, String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dai.djl.offline=true", "-DDJL_CACHE_DIR=" + Utils.getCacheDir(),
-                "-D" + app.atelier.model.WeightsSearchPath.PROPERTY + "=" + TestData.squeezenet().getParent(),
+                "-D" + app.atelier.model.WeightsSearchPath.PROPERTY + "=" + weights.getParent(),
                 "-cp", System.getProperty("java.class.path"), "app.atelier.Launcher", "render",
                 "--content", TestData.image("dog.jpg").toString(), "--style", TestData.image("scream.jpg").toString(),
-                "--out", out.toString(), "--size", "96", "--iterations", "4", "--scales", "2", "--quiet");
+                "--out", out.toString()));
+        command.addAll(List.of(options));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).as("--quiet: the job's INFO lines and libtorch's warnings too").isEmpty();
+        return new CliRun(process.exitValue(), "", output);
+    }
+
+    @Test
+    void quietPrintsNothingAtAll() throws Exception {
+        Path out = dir.resolve("quiet.png");
+        CliRun run = renderInChildJvm(TestData.squeezenet(), out, "--size", "96", "--iterations", "4", "--scales", "2",
+                "--quiet");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).as("--quiet: the job's INFO lines and libtorch's warnings too").isEmpty();
         assertThat(out).exists();
+    }
+
+    /**
+     * Weights of the right shapes holding NaN pass every check before the render and fail in the
+     * engine: an expected failure, so one line and no logger WARN or ERROR, no trace.
+     */
+    @Test
+    void weightsThatMakeTheCostNaNFailInTheEngineWithOneLineAndNoTrace() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("nan").resolve("squeezenet1_1"));
+        try (var files = Files.list(TestData.squeezenet())) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".npy")).toList()) {
+                Files.write(folder.resolve(file.getFileName()), Files.readAllBytes(file));
+            }
+        }
+        Path poisoned = folder.resolve("squeezenet0_conv0_weight.npy");
+        NamedTensor tensor = app.atelier.model.NpyReader.read(poisoned);
+        float[] nan = new float[tensor.data().length];
+        Arrays.fill(nan, Float.NaN);
+        app.atelier.model.NpyWriter.write(poisoned, new NamedTensor(tensor.name(), tensor.shape(), nan));
+        Path out = dir.resolve("nan.png");
+
+        CliRun run = renderInChildJvm(folder, out, "--weights", folder.toString(), "--size", "48",
+                "--iterations", "3", "--quiet");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(AtelierCommand.EXIT_FAILURE);
+        assertThat(run.errLines()).as(run.err()).singleElement().asString()
+                .startsWith("Error: the render failed: The cost was NaN from iteration 1").contains("weights file", "not numbers");
+        assertThat(out).doesNotExist();
     }
 }
