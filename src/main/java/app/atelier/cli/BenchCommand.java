@@ -7,6 +7,7 @@ import app.atelier.cli.bench.BenchResult;
 import app.atelier.cli.bench.BenchSetup;
 import app.atelier.cli.bench.ChildJvm;
 import app.atelier.cli.bench.CpuPeak;
+import app.atelier.cli.bench.FirstFrameRun;
 import app.atelier.cli.bench.LatencyRun;
 import app.atelier.cli.bench.PrintRun;
 import app.atelier.cli.bench.QualityRun;
@@ -14,6 +15,7 @@ import app.atelier.cli.bench.ThroughputRun;
 import app.atelier.cli.bench.WindowRun;
 import app.atelier.cli.bench.WindowSamples;
 import app.atelier.engine.BackboneKind;
+import app.atelier.engine.Defaults;
 import app.atelier.engine.PrintPass;
 import app.atelier.image.ImageLoadException;
 import app.atelier.image.RgbImage;
@@ -58,14 +60,24 @@ import picocli.CommandLine.Option;
                 "  " + WindowRun.HOW_TO_RUN})
 public final class BenchCommand implements Callable<Integer> {
 
-    enum Mode { THROUGHPUT, QUALITY, LATENCY, WINDOW, PRINT, ALL, CPU }
+    enum Mode { THROUGHPUT, QUALITY, LATENCY, WINDOW, PRINT, FIRST_FRAME, ALL, CPU }
+
+    /** Mode names as typed: any case, "-" for "_" (first-frame). */
+    static final class ModeConverter implements CommandLine.ITypeConverter<Mode> {
+        @Override
+        public Mode convert(String value) {
+            return Mode.valueOf(value.trim().replace('-', '_').toUpperCase(Locale.ROOT));
+        }
+    }
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "throughput",
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "throughput", converter = ModeConverter.class,
             description = "throughput, quality, latency, window (the studio window's responsiveness; needs a"
                     + " display and target/atelier-tooling.jar), print (print sizes: --sizes default 1024,2048,4096,6000),"
+                    + " first-frame (a fresh JVM's default render: time from Start and from launch to the first frame"
+                    + " of each coarse-to-fine size and to the final picture; --sizes default the default size),"
                     + " all, or cpu (only the CPU line). Default: ${DEFAULT-VALUE}.")
     private Mode mode;
 
@@ -134,6 +146,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "--mode print: optimiser steps per tile. Default: ${DEFAULT-VALUE}.")
     private int tileIterations;
 
+    @Option(names = "--frames", paramLabel = "FOLDER",
+            description = "--mode first-frame: also save the first and last frame of each size there, to look at.")
+    private Path framesFolder;
+
     @Option(names = "--child", hidden = true, description = "Run one configuration in this JVM and print its line.")
     private boolean child;
 
@@ -180,7 +196,8 @@ public final class BenchCommand implements Callable<Integer> {
         Path temporary = null;
         try {
             Path vgg = vgg19Weights;
-            if (vgg == null && kinds.contains(BackboneKind.VGG19) && !child && mode != Mode.WINDOW) {
+            if (vgg == null && kinds.contains(BackboneKind.VGG19) && !child && mode != Mode.WINDOW
+                    && mode != Mode.FIRST_FRAME) {
                 Optional<Path> found = WeightsSearchPath.standard().find(BackboneKind.VGG19);
                 if (found.isPresent()) {
                     vgg = found.get();
@@ -204,6 +221,10 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (mode == Mode.PRINT) {
                 print(out, kinds, threadCount, vgg);
+                return 0;
+            }
+            if (mode == Mode.FIRST_FRAME) {
+                firstFrame(out, threadCount, setup);
                 return 0;
             }
             if (child) {
@@ -298,6 +319,34 @@ public final class BenchCommand implements Callable<Integer> {
                 out.println(line.orElse("FAILED print backbone=" + kind.id() + " size=" + size));
                 out.flush();
             }
+        }
+    }
+
+    /** The default render in a fresh JVM per size: from Start and from launch to each size's first frame. */
+    private void firstFrame(PrintWriter out, int threadCount, BenchSetup setup) throws Exception {
+        List<Integer> firstFrameSizes = spec.commandLine().getParseResult().hasMatchedOption("--sizes") ? sizes
+                : List.of(Defaults.LONG_SIDE);
+        for (int size : firstFrameSizes) {
+            if (child) {
+                out.println(FirstFrameRun.run(setup, size, null, framesFolder));
+            } else {
+                List<String> arguments = new ArrayList<>(List.of("--mode", "first-frame", "--sizes", Integer.toString(size),
+                        "--threads", Integer.toString(threadCount)));
+                optional(arguments, "--content", content);
+                optional(arguments, "--style", style);
+                optional(arguments, "--frames", framesFolder);
+                Optional<String> line = ChildJvm.line(jvmOptions, threadCount, arguments, FirstFrameRun.PREFIX,
+                        spec.commandLine().getErr());
+                out.println(line.orElse("FAILED first-frame size=" + size));
+                line.ifPresent(figures -> note(out, FirstFrameRun.summary(figures)));
+            }
+            out.flush();
+        }
+    }
+
+    private static void optional(List<String> arguments, String option, Path value) {
+        if (value != null) {
+            arguments.addAll(List.of(option, value.toString()));
         }
     }
 
