@@ -13,9 +13,27 @@ import java.util.Optional;
 public final class RenderCost {
 
     /** Below this long side a render is quick enough to need no notice. */
-    static final int NOTICE_ABOVE = 1024;
+    public static final int NOTICE_ABOVE = 1024;
 
     private RenderCost() {
+    }
+
+    /** What one iteration roughly takes on a desktop CPU. */
+    public record Estimate(double seconds, double bytes) {
+
+        /** "about 10 GB of memory and 2 min per iteration". */
+        public String describe() {
+            double gigabytes = bytes / 1e9;
+            return String.format(Locale.ROOT, "about %s GB of memory and ~%s per iteration",
+                    gigabytes < 9.5 ? String.format(Locale.ROOT, "%.1f", gigabytes) : Math.round(gigabytes),
+                    duration(seconds));
+        }
+    }
+
+    /** The cost of one iteration of {@code backbone} on a picture of {@code pixels} pixels. */
+    public static Estimate perIteration(BackboneKind backbone, double pixels) {
+        boolean vgg = backbone == BackboneKind.VGG19;
+        return new Estimate(pixels * (vgg ? 13e-6 : 11e-6), pixels * (vgg ? 2500 : 800));
     }
 
     /** A sentence on time and memory per iteration when {@code spec} is large, else empty. */
@@ -24,13 +42,10 @@ public final class RenderCost {
             return Optional.empty();
         }
         double shortSide = RenderSize.shortSideAt(spec.content(), spec.longSide());
-        double pixels = shortSide * spec.longSide();
-        boolean vgg = spec.backbone() == BackboneKind.VGG19;
-        double seconds = pixels * (vgg ? 13e-6 : 11e-6);
-        double gigabytes = pixels * (vgg ? 2500 : 800) / 1e9;
+        Estimate estimate = perIteration(spec.backbone(), shortSide * spec.longSide());
         return Optional.of(String.format(Locale.ROOT, "at %d px expect roughly %s per iteration and %.0f GB of"
                 + " memory on a desktop CPU, and Stop waits for the iteration under way", spec.longSide(),
-                duration(seconds), Math.max(1, gigabytes)));
+                duration(estimate.seconds()), Math.max(1, estimate.bytes() / 1e9)));
     }
 
     private static String duration(double seconds) {

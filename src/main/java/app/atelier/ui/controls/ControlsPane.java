@@ -71,18 +71,20 @@ public final class ControlsPane extends VBox {
         GridPane output = SettingsGrid.create();
         NumberField size = withId(NumberField.forInteger(settings.sizeProperty(), RenderSize.MIN_LONG_SIDE, RenderSize.MAX_LONG_SIDE), "output-size");
         SettingsGrid.row(output, 0, "Size (px)", "Long side of the picture; changing it during a run restarts the targets", size);
+        output.add(sizeEstimate(new SizeEstimate(size.textProperty(), settings.backboneProperty(),
+                SizeEstimate.physicalMemory())), 1, 1);
         NumberField iterations = withId(NumberField.forInteger(settings.iterationsProperty(), 1, 1_000_000), "iterations");
-        SettingsGrid.row(output, 1, "Iterations", "How many optimisation steps a run takes", locked(iterations, jobActive));
+        SettingsGrid.row(output, 2, "Iterations", "How many optimisation steps a run takes", locked(iterations, jobActive));
         ChoiceBox<InitMode> init = ChoiceNames.box("init", InitMode.values(), settings.initProperty(), ControlsPane::describe);
-        SettingsGrid.row(output, 2, "Start from", "The picture the optimisation starts with", locked(init, jobActive));
+        SettingsGrid.row(output, 3, "Start from", "The picture the optimisation starts with", locked(init, jobActive));
         NumberField seed = withId(NumberField.forLong(settings.seedProperty()), "seed");
-        SettingsGrid.row(output, 3, "Seed", "Same seed and settings give the same picture", locked(seed, jobActive));
+        SettingsGrid.row(output, 4, "Seed", "Same seed and settings give the same picture", locked(seed, jobActive));
         ChoiceBox<BackboneKind> backbone = ChoiceNames.box("backbone", BackboneKind.values(), settings.backboneProperty(),
                 BackboneKind::displayName);
-        SettingsGrid.row(output, 4, "Network", "SqueezeNet is fast enough to tweak live on a CPU; VGG19 is slower and classic", locked(backbone, jobActive));
+        SettingsGrid.row(output, 5, "Network", "SqueezeNet is fast enough to tweak live on a CPU; VGG19 is slower and classic", locked(backbone, jobActive));
         ChoiceBox<ComputeDevice> device = ChoiceNames.box("device", ComputeDevice.values(), settings.deviceProperty(),
                 ControlsPane::describe);
-        SettingsGrid.row(output, 5, "Device", "Automatic uses a GPU when one is available", locked(device, jobActive));
+        SettingsGrid.row(output, 6, "Device", "Automatic uses a GPU when one is available", locked(device, jobActive));
 
         Button reset = new Button("Reset to defaults", new FontIcon(MaterialDesignR.RESTORE));
         reset.setId("reset-defaults");
@@ -147,6 +149,21 @@ public final class ControlsPane extends VBox {
         GridPane.setHalignment(weight.field(), HPos.RIGHT);
         grid.add(weight.slider(), 0, row + 1, 2, 1);
         return name;
+    }
+
+    /** The estimate as a hint under the size field, shown only while there is one; a warning when it will not fit. */
+    private static Label sizeEstimate(SizeEstimate estimate) {
+        Label line = withId(new Label(), "size-estimate");
+        line.getStyleClass().add("hint");
+        line.setWrapText(true);
+        line.textProperty().bind(estimate.textProperty());
+        line.visibleProperty().bind(estimate.textProperty().isNotEmpty());
+        line.managedProperty().bind(line.visibleProperty());
+        estimate.tooBigProperty().addListener((obs, old, tooBig) ->
+                line.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("warning"), tooBig));
+        // The label holds the only reference to the view model, whose listeners keep the label updated.
+        line.setUserData(estimate);
+        return line;
     }
 
     private static <T extends Node> T withId(T node, String id) {
