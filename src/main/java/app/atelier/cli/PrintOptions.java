@@ -1,7 +1,9 @@
 package app.atelier.cli;
 
 import app.atelier.engine.PrintPass;
+import app.atelier.engine.PrintSize;
 import app.atelier.engine.RenderSize;
+import app.atelier.settings.PrintSetting;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Option;
@@ -13,8 +15,7 @@ import picocli.CommandLine.Option;
  */
 final class PrintOptions {
 
-    /** A 6000 px A3 print at 300 dpi and some room; above this even the tiles' bookkeeping gets heavy. */
-    static final int MAX_PRINT_SIDE = 12000;
+    static final int MAX_PRINT_SIDE = PrintSize.MAX_LONG_SIDE;
 
     @Option(names = "--max-working-size", paramLabel = "PX", defaultValue = "1024",
             description = "Largest size rendered whole; a larger --size is refined from it tile by tile."
@@ -77,7 +78,12 @@ final class PrintOptions {
     }
 
     PrintPass.Settings settings() {
-        return new PrintPass.Settings(tile, Math.max(16, tile / 8), tileIterations, sweeps);
+        return PrintPass.Settings.of(tile, tileIterations, sweeps);
+    }
+
+    /** What the print's settings document records of these options. */
+    PrintSetting setting(int workingSize) {
+        return new PrintSetting(workingSize, tile, tileIterations, sweeps, dpi);
     }
 
     static boolean jpeg(Path out) {

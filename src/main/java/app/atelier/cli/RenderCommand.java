@@ -307,10 +307,11 @@ public final class RenderCommand implements Callable<Integer> {
         checkWeights(weightsPath);
         JobSpec jobSpec = new JobSpec(backbone, weightsPath, pooling, device, contentImage, styleSources,
                 workingSize, init, seed, totalIterations, parameters, quality);
-        JobSpec printSpec = print.tiled(size) ? new JobSpec(backbone, weightsPath, pooling, device, contentImage,
-                styleSources, size, init, seed, totalIterations, parameters, quality) : null;
-        return new RenderRequest(jobSpec, SettingsDocument.of(RenderSettings.of(printSpec != null ? printSpec : jobSpec,
-                parameters), Pictures.ofFiles(content, styles, blend, mask), null), printSpec);
+        JobSpec printSpec = print.tiled(size) ? jobSpec.withLongSide(size) : null;
+        SettingsDocument document = SettingsDocument.of(RenderSettings.of(printSpec != null ? printSpec : jobSpec,
+                parameters), Pictures.ofFiles(content, styles, blend, mask), null);
+        return new RenderRequest(jobSpec, printSpec == null ? document : document.withPrint(print.setting(workingSize)),
+                printSpec);
     }
 
     private SettingsDocument readSettings() {

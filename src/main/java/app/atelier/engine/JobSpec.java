@@ -55,6 +55,18 @@ public record JobSpec(BackboneKind backbone, Path weights, Pooling pooling, Comp
                 RenderQuality.DEFAULT);
     }
 
+    /** The same render at another size (a print's, or its working size). */
+    public JobSpec withLongSide(int value) {
+        return new JobSpec(backbone, weights, pooling, device, content, styles, value, init, seed, iterations,
+                parameters, quality);
+    }
+
+    /** The same render with other live parameters (the ones a picture's iteration used). */
+    public JobSpec withParameters(LiveParameters value) {
+        return new JobSpec(backbone, weights, pooling, device, content, styles, longSide, init, seed, iterations,
+                value, quality);
+    }
+
     public JobSpec withQuality(RenderQuality value) {
         return new JobSpec(backbone, weights, pooling, device, content, styles, longSide, init, seed, iterations,
                 parameters, value);

@@ -29,7 +29,7 @@ public final class JobWorker {
     private static final JobWorker SHARED = new JobWorker();
     private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
 
-    private final Set<StyleTransferJob> unfinished = ConcurrentHashMap.newKeySet();
+    private final Set<WorkerJob> unfinished = ConcurrentHashMap.newKeySet();
     // Guarded by this.
     private ExecutorService executor;
     private ExecutorService previous;
@@ -56,7 +56,7 @@ public final class JobWorker {
     }
 
     /** Queues {@code work}, {@code job}'s whole run, behind the jobs already queued. */
-    synchronized void submit(StyleTransferJob job, Runnable work) {
+    synchronized void submit(WorkerJob job, Runnable work) {
         if (executor == null) {
             executor = newExecutor();
             ExecutorService ending = previous;
@@ -91,7 +91,7 @@ public final class JobWorker {
             }
             previous = ending;
         }
-        unfinished.forEach(StyleTransferJob::stop);
+        unfinished.forEach(WorkerJob::stop);
         ending.shutdown();
         try {
             if (ending.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS)) {

@@ -22,8 +22,8 @@ import java.util.Objects;
  * ones left, and written back with {@link TileBlend}'s ramps; an optional second sweep over the
  * {@link TileGrid#shifted() shifted} grid re-paints every seam band from a tile's middle.
  *
- * <p>{@link #run} computes on the calling thread; {@link #cancel} and {@link #current} may be
- * called from any thread.
+ * <p>{@link #run} computes on the calling thread; {@link #cancel}, {@link #pause}, {@link #resume},
+ * {@link #current} and {@link #area} may be called from any thread.
  */
 public final class PrintPass {
 
@@ -37,6 +37,11 @@ public final class PrintPass {
      */
     public record Settings(int tileSize, int overlap, int iterationsPerTile, int sweeps) {
         public static final Settings DEFAULT = new Settings(512, 64, 40, 1);
+
+        /** The overlap follows the tile: an eighth of it, 16 px at least, so the blend ramp scales with the strokes. */
+        public static Settings of(int tileSize, int iterationsPerTile, int sweeps) {
+            return new Settings(tileSize, Math.max(16, tileSize / 8), iterationsPerTile, sweeps);
+        }
 
         public Settings {
             if (tileSize < 64 || overlap < 8 || tileSize < 4 * overlap) {
@@ -69,6 +74,9 @@ public final class PrintPass {
     private final Settings settings;
     private final Object pictureLock = new Object();
     private volatile boolean cancelled;
+    // Guarded by itself: the computing thread waits on it while paused.
+    private final Object pauseLock = new Object();
+    private boolean paused;
     private int[] picture;
     private int width;
     private int height;
@@ -92,6 +100,36 @@ public final class PrintPass {
     /** Stops after the current tile; {@link #run} then returns the picture as far as it got. */
     public void cancel() {
         cancelled = true;
+        synchronized (pauseLock) {
+            pauseLock.notifyAll();
+        }
+    }
+
+    /** Holds the pass after the current optimiser step until {@link #resume} or {@link #cancel}. */
+    public void pause() {
+        synchronized (pauseLock) {
+            paused = true;
+        }
+    }
+
+    public void resume() {
+        synchronized (pauseLock) {
+            paused = false;
+            pauseLock.notifyAll();
+        }
+    }
+
+    private void awaitResume() {
+        synchronized (pauseLock) {
+            while (paused && !cancelled) {
+                try {
+                    pauseLock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    cancel();
+                }
+            }
+        }
     }
 
     public boolean cancelled() {
@@ -102,6 +140,13 @@ public final class PrintPass {
     public RgbImage current() {
         synchronized (pictureLock) {
             return picture == null ? null : new RgbImage(width, height, picture.clone());
+        }
+    }
+
+    /** The print under {@code tile} as it stands (after the tile's blend); null before run. */
+    public RgbImage area(TileGrid.Tile tile) {
+        synchronized (pictureLock) {
+            return picture == null ? null : TileBlend.crop(picture, width, tile);
         }
     }
 
@@ -143,6 +188,7 @@ public final class PrintPass {
             int done = 0;
             for (int sweep = 0; sweep < sweeps.size(); sweep++) {
                 for (TileGrid.Tile tile : sweeps.get(sweep).tiles()) {
+                    awaitResume();
                     if (cancelled) {
                         return current();
                     }
@@ -178,6 +224,7 @@ public final class PrintPass {
             NDArray pixels = ImageTensors.toTensor(tileManager, start, DataType.FLOAT32);
             LossBreakdown loss = null;
             for (int i = 0; i < settings.iterationsPerTile() && !cancelled; i++) {
+                awaitResume();
                 try (NDManager scope = tileManager.newSubManager()) {
                     loss = adam.step(pixels, (x, s) -> CostGradient.at(objective, x, parameters, s),
                             parameters.learningRate(), scope);

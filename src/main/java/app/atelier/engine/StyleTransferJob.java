@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * thread-safe and returns at once (never waits for an iteration), so it may be called from the
  * JavaFX thread, except {@link #awaitFinished} and {@link #close}, which wait (bounded).
  */
-public final class StyleTransferJob implements AutoCloseable {
+public final class StyleTransferJob implements AutoCloseable, WorkerJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(StyleTransferJob.class);
     private static final AtomicInteger JOB_NUMBERS = new AtomicInteger();
@@ -113,6 +113,7 @@ public final class StyleTransferJob implements AutoCloseable {
     }
 
     /** Ends the job after the current iteration; the last frame stays available. */
+    @Override
     public void stop() {
         requests.stop();
     }

@@ -54,7 +54,7 @@ final class LegacyPngText {
                 // Only the last pictures of 0.1 say; all before meant exact costs.
                 in.text("cost-mode", CostMode.EXACT.id()));
         return new SettingsDocument(SettingsDocument.FORMAT, 1, text.getOrDefault("Software", "Atelier 0.1"),
-                settings, pictures(text), done);
+                settings, pictures(text), done, null);
     }
 
     /** Only the layers in use were written; the others stay listed, unticked, so the window can show them. */

@@ -13,9 +13,11 @@ import app.atelier.AtelierVersion;
  * @param settings  every setting of the render
  * @param pictures  the photo, paintings and mask, or null (a preset holds settings only)
  * @param iteration the iteration a saved picture shows, or null when the document is no picture's
+ * @param print     how a print was refined from its working render (tiles, steps, sweeps, working
+ *                  size, DPI), or null for a picture rendered whole (and in every file from before prints)
  */
 public record SettingsDocument(String format, int version, String software, RenderSettings settings,
-                               Pictures pictures, Integer iteration) {
+                               Pictures pictures, Integer iteration, PrintSetting print) {
 
     public static final String FORMAT = "atelier-settings";
     /** 1 was the preset file of Atelier 0.1 (format "atelier-preset"); 2 added the pictures and several content layers. */
@@ -29,7 +31,8 @@ public record SettingsDocument(String format, int version, String software, Rend
 
     /** A document written by this Atelier. */
     public static SettingsDocument of(RenderSettings settings, Pictures pictures, Integer iteration) {
-        return new SettingsDocument(FORMAT, VERSION, "Atelier " + AtelierVersion.current(), settings, pictures, iteration);
+        return new SettingsDocument(FORMAT, VERSION, "Atelier " + AtelierVersion.current(), settings, pictures, iteration,
+                null);
     }
 
     /** Settings alone, as a preset. */
@@ -39,6 +42,11 @@ public record SettingsDocument(String format, int version, String software, Rend
 
     /** The same document for a picture taken at {@code value}. */
     public SettingsDocument atIteration(int value) {
-        return new SettingsDocument(format, version, software, settings, pictures, value);
+        return new SettingsDocument(format, version, software, settings, pictures, value, print);
+    }
+
+    /** The same document for a print refined as {@code value} says. */
+    public SettingsDocument withPrint(PrintSetting value) {
+        return new SettingsDocument(format, version, software, settings, pictures, iteration, value);
     }
 }

@@ -37,9 +37,7 @@ public final class PrintRun {
                     () -> new IllegalStateException("the working render made no picture")).image();
         }
         double workingSeconds = (System.nanoTime() - started) / 1e9;
-        JobSpec print = new JobSpec(working.backbone(), working.weights(), working.pooling(), working.device(),
-                working.content(), working.styles(), printSize, working.init(), working.seed(), working.iterations(),
-                working.parameters(), working.quality());
+        JobSpec print = working.withLongSide(printSize);
         long printStarted = System.nanoTime();
         int[] tiles = {0};
         RgbImage result = new PrintPass(print, render, settings).run(progress -> tiles[0] = progress.tiles());
