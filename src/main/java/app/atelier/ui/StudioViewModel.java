@@ -11,6 +11,7 @@ import app.atelier.ui.images.ContentImageViewModel;
 import app.atelier.ui.images.ImageLoading;
 import app.atelier.ui.images.ImageRequest;
 import app.atelier.ui.images.StyleImagesViewModel;
+import app.atelier.ui.job.PrintViewModel;
 import app.atelier.ui.job.RenderViewModel;
 import app.atelier.ui.memory.RememberedStudio;
 import app.atelier.ui.notify.MessageCenter;
@@ -28,6 +29,7 @@ public final class StudioViewModel {
     private final MessageCenter messages = new MessageCenter();
     private final LossHistory history = new LossHistory();
     private final RenderViewModel render = new RenderViewModel(settings, content, styles, messages, history);
+    private final PrintViewModel print = new PrintViewModel(settings, content, styles, render, messages);
     private final StudioDocument document = new StudioDocument(settings, content, styles, messages);
     private final FileActions files = new FileActions(settings, document, render, history, messages);
     private final HistoryViewModel renders = new HistoryViewModel(render, document, files, history, messages);
@@ -126,6 +128,11 @@ public final class StudioViewModel {
 
     public RenderViewModel render() {
         return render;
+    }
+
+    /** Render for print…: the print made from the current picture. */
+    public PrintViewModel print() {
+        return print;
     }
 
     public FileActions files() {

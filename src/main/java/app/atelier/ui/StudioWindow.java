@@ -10,6 +10,7 @@ import app.atelier.ui.images.StylePane;
 import app.atelier.ui.models.ModelsDialog;
 import app.atelier.ui.notify.NotificationView;
 import app.atelier.ui.notify.UserMessage;
+import app.atelier.ui.print.PrintDialog;
 import app.atelier.ui.result.ResultPane;
 import app.atelier.ui.status.StatusView;
 import javafx.geometry.Orientation;
@@ -34,6 +35,7 @@ public final class StudioWindow extends BorderPane {
     private final StudioViewModel studio;
     private final UnsavedRenderPrompt unsavedPrompt;
     private final HistoryStrip historyStrip;
+    private final PrintDialog printDialog;
     private ActionBar actionBar;
 
     public StudioWindow(StudioViewModel studio, Runnable quit) {
@@ -69,9 +71,11 @@ public final class StudioWindow extends BorderPane {
 
         ScrollPane right = scroll(new ControlsPane(studio.settings(), studio.render().activeProperty()), "controls-scroll");
 
+        printDialog = new PrintDialog(studio);
         unsavedPrompt = new UnsavedRenderPrompt(studio.files(), () -> actionBar.chooseImageTarget());
         actionBar = new ActionBar(studio, resultPane.view(), () -> contentPane.dropZone().openFileDialog(),
                 () -> stylePane.dropZone().openFileDialog(), () -> models.show(getScene().getWindow()),
+                () -> printDialog.show(getScene().getWindow()),
                 () -> unsavedPrompt.closeOrAsk(getScene().getWindow(), quit),
                 () -> unsavedPrompt.startAfreshOrAsk(getScene().getWindow(), studio::startAfresh));
         setTop(actionBar);

@@ -42,7 +42,7 @@ public final class ActionBar extends VBox {
     private Path snapshotFolder;
 
     public ActionBar(StudioViewModel studio, ResultView resultView, Runnable openContent, Runnable addStyle,
-                     Runnable openModels, Runnable quit, Runnable startAfresh) {
+                     Runnable openModels, Runnable renderForPrint, Runnable quit, Runnable startAfresh) {
         this.studio = studio;
         var render = studio.render();
         BooleanBinding notActive = render.activeProperty().not();
@@ -67,11 +67,12 @@ public final class ActionBar extends VBox {
         snapshot.disableProperty().bind(noPicture);
         Button csv = button("export-csv", "CSV", MaterialDesignF.FILE_DELIMITED_OUTLINE, "Export the loss history as CSV", this::exportCsv);
         csv.disableProperty().bind(noHistory);
+        Button print = button("render-for-print", "Print…", MaterialDesignP.PRINTER, "Render this picture at a print size, tile by tile (Ctrl+Shift+P)", renderForPrint);
         Button openPreset = button("open-preset", "Open preset", MaterialDesignF.FOLDER_OPEN_OUTLINE, "Load all settings from a preset file", this::openPreset);
         Button savePreset = button("save-preset", "Save preset", MaterialDesignC.CONTENT_SAVE_COG_OUTLINE, "Save all settings as a preset file", this::savePreset);
 
         ToolBar toolBar = new ToolBar(start, pause, stop, new javafx.scene.control.Separator(),
-                save, snapshot, csv, new javafx.scene.control.Separator(), openPreset, savePreset);
+                save, snapshot, csv, print, new javafx.scene.control.Separator(), openPreset, savePreset);
         toolBar.setId("toolbar");
 
         Menu file = new Menu("_File", null,
@@ -82,6 +83,7 @@ public final class ActionBar extends VBox {
                 bound(item("Save image…", MaterialDesignC.CONTENT_SAVE_OUTLINE, "Shortcut+S", this::saveImage), noPicture),
                 bound(item("Save snapshot", MaterialDesignC.CAMERA_OUTLINE, "Shortcut+Shift+S", this::saveSnapshot), noPicture),
                 bound(item("Export loss history (CSV)…", MaterialDesignF.FILE_DELIMITED_OUTLINE, null, this::exportCsv), noHistory),
+                item("Render for print…", MaterialDesignP.PRINTER, "Shortcut+Shift+P", renderForPrint),
                 new SeparatorMenuItem(),
                 item("Open render…", MaterialDesignI.IMAGE_EDIT_OUTLINE, "Shortcut+R", this::openRender),
                 item("Open preset…", MaterialDesignF.FOLDER_OPEN_OUTLINE, null, this::openPreset),

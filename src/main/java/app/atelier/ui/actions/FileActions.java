@@ -2,12 +2,15 @@ package app.atelier.ui.actions;
 
 import app.atelier.engine.Frame;
 import app.atelier.engine.IterationRecord;
+import app.atelier.image.JpegWriter;
 import app.atelier.image.PngWriter;
+import app.atelier.settings.RenderSettings;
 import app.atelier.settings.SettingsCodec;
 import app.atelier.settings.SettingsDocument;
 import app.atelier.ui.chart.LossHistory;
 import app.atelier.ui.controls.SettingsViewModel;
 import app.atelier.ui.images.ImageLoading;
+import app.atelier.ui.job.PrintViewModel;
 import app.atelier.ui.job.RenderViewModel;
 import app.atelier.ui.notify.MessageCenter;
 import app.atelier.ui.notify.UserMessage;
@@ -68,6 +71,28 @@ public final class FileActions {
         }, "Saved " + target.getFileName(), "Could not save " + target);
         saved.thenRun(() -> Platform.runLater(() -> lastSaved = frame));
         return saved;
+    }
+
+    /**
+     * Saves a print: JPEG at {@code jpegQuality} when {@code target} ends in .jpg or .jpeg (for very
+     * large pictures), else PNG; either way with its settings document and its DPI, so print
+     * dialogs pick the right size.
+     */
+    public CompletableFuture<Path> savePrint(PrintViewModel.Printed print, Path target, float jpegQuality) {
+        Map<String, String> text = SettingsCodec.toPngText(document.ofPrint(
+                RenderSettings.of(print.spec(), print.spec().parameters()), print.setting()));
+        int dpi = print.setting().dpi();
+        String name = target.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        boolean jpeg = name.endsWith(".jpg") || name.endsWith(".jpeg");
+        return inBackground(() -> {
+            if (jpeg) {
+                JpegWriter.write(print.image(), target, text, jpegQuality, dpi);
+            } else {
+                PngWriter.write(print.image(), target, text, dpi);
+            }
+            return target;
+        }, "Saved the print to " + target.getFileName() + " (" + print.image().width() + " × " + print.image().height()
+                + " px, " + dpi + " dpi)", "Could not save the print " + target);
     }
 
     /** FX thread: whether the picture on screen is still being made or has not been saved by {@link #saveImage}. */

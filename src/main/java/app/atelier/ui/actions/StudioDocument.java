@@ -3,6 +3,7 @@ package app.atelier.ui.actions;
 import app.atelier.engine.Frame;
 import app.atelier.engine.StyleTransferJob;
 import app.atelier.settings.Pictures;
+import app.atelier.settings.PrintSetting;
 import app.atelier.settings.RenderSettings;
 import app.atelier.settings.SettingsDocument;
 import app.atelier.ui.controls.SettingsViewModel;
@@ -57,6 +58,11 @@ public final class StudioDocument {
         RenderSettings made = job.map(j -> RenderSettings.of(j.spec(), frame.record().parameters()))
                 .orElseGet(settings::snapshot);
         return SettingsDocument.of(made, pictures(picture), frame.iteration());
+    }
+
+    /** What a print was made with: its settings at print size, how it was tiled, and the pictures in the panes. */
+    public SettingsDocument ofPrint(RenderSettings made, PrintSetting print) {
+        return SettingsDocument.of(made, pictures(), null).withPrint(print);
     }
 
     private Pictures pictures() {

@@ -334,6 +334,11 @@ public final class RenderViewModel {
         showState();
     }
 
+    /** The window's one compute thread; the print runs on it too, so it never shares the cores with a render. */
+    JobWorker worker() {
+        return worker;
+    }
+
     /** The running or last job, for actions and tests that need the engine's own view. */
     public Optional<StyleTransferJob> job() {
         return Optional.ofNullable(job);

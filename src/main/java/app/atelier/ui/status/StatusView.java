@@ -44,7 +44,8 @@ public final class StatusView extends StatusBar {
         getRightItems().addAll(scale, iteration, speed, eta);
     }
 
-    static String clock(Duration duration) {
+    /** "1:05" or "1:02:05": a time left, rounded up to the second. */
+    public static String clock(Duration duration) {
         long seconds = Math.max(0, (duration.toMillis() + 999) / 1000);
         long hours = seconds / 3600;
         long minutes = seconds / 60 % 60;
