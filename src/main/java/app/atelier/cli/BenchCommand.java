@@ -11,6 +11,7 @@ import app.atelier.cli.bench.FirstFrameRun;
 import app.atelier.cli.bench.LatencyRun;
 import app.atelier.cli.bench.PrintRun;
 import app.atelier.cli.bench.QualityRun;
+import app.atelier.cli.bench.SessionRun;
 import app.atelier.cli.bench.ThroughputRun;
 import app.atelier.cli.bench.WindowRun;
 import app.atelier.cli.bench.WindowSamples;
@@ -60,7 +61,7 @@ import picocli.CommandLine.Option;
                 "  " + WindowRun.HOW_TO_RUN})
 public final class BenchCommand implements Callable<Integer> {
 
-    enum Mode { THROUGHPUT, QUALITY, LATENCY, WINDOW, PRINT, FIRST_FRAME, ALL, CPU }
+    enum Mode { THROUGHPUT, QUALITY, LATENCY, WINDOW, PRINT, FIRST_FRAME, ALL, CPU, SESSION }
 
     /** Mode names as typed: any case, "-" for "_" (first-frame). */
     static final class ModeConverter implements CommandLine.ITypeConverter<Mode> {
@@ -78,7 +79,9 @@ public final class BenchCommand implements Callable<Integer> {
                     + " display and target/atelier-tooling.jar), print (print sizes: --sizes default 1024,2048,4096,6000),"
                     + " first-frame (a fresh JVM's default render: time from Start and from launch to the first frame"
                     + " of each coarse-to-fine size and to the final picture; --sizes default the default size),"
-                    + " all, or cpu (only the CPU line). Default: ${DEFAULT-VALUE}.")
+                    + " all, cpu (only the CPU line), or session (a long run in the window: --iterations default 2000,"
+                    + " the β slider moved every 50, memory sampled every 100; needs what window needs)."
+                    + " Default: ${DEFAULT-VALUE}.")
     private Mode mode;
 
     @Option(names = "--backbones", split = ",", paramLabel = "ID", defaultValue = "squeezenet1_1,vgg19",
@@ -173,7 +176,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        if (mode == Mode.WINDOW && WindowRun.unavailable().isPresent()) {
+        if ((mode == Mode.WINDOW || mode == Mode.SESSION) && WindowRun.unavailable().isPresent()) {
             spec.commandLine().getErr().println(WindowRun.unavailable().get());
             return 1;
         }
@@ -197,7 +200,7 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             Path vgg = vgg19Weights;
             if (vgg == null && kinds.contains(BackboneKind.VGG19) && !child && mode != Mode.WINDOW
-                    && mode != Mode.FIRST_FRAME) {
+                    && mode != Mode.FIRST_FRAME && mode != Mode.SESSION) {
                 Optional<Path> found = WeightsSearchPath.standard().find(BackboneKind.VGG19);
                 if (found.isPresent()) {
                     vgg = found.get();
@@ -226,6 +229,9 @@ public final class BenchCommand implements Callable<Integer> {
             if (mode == Mode.FIRST_FRAME) {
                 firstFrame(out, threadCount, setup);
                 return 0;
+            }
+            if (mode == Mode.SESSION) {
+                return session(out, kinds.get(0), sizes.get(0), threadCount);
             }
             if (child) {
                 BenchConfig config = new BenchConfig(kinds.get(0), sizes.get(0), optimizers.get(0), warmup, iterations,
@@ -408,6 +414,22 @@ public final class BenchCommand implements Callable<Integer> {
             note(out, samples.get().summary());
         }
         out.flush();
+    }
+
+    /** A long session in the window: 2,000 iterations unless --iterations says otherwise. */
+    private int session(PrintWriter out, BackboneKind kind, int size, int threadCount) throws Exception {
+        Optional<Path> contentFile = BenchImages.locate(content, BenchImages.CONTENT);
+        Optional<Path> styleFile = BenchImages.locate(style, BenchImages.STYLE);
+        if (contentFile.isEmpty() || styleFile.isEmpty()) {
+            spec.commandLine().getErr().println("The session opens picture files: give --content and --style.");
+            return 1;
+        }
+        int length = spec.commandLine().getParseResult().hasMatchedOption("--iterations") ? iterations : 2000;
+        note(out, "Session: " + kind.displayName() + " " + size + " px, " + length
+                + " iterations, β slider moved every 50, memory sampled every 100");
+        boolean done = SessionRun.run(kind, size, length, 50, 100, contentFile.get(), styleFile.get(), jvmOptions,
+                threadCount, out, spec.commandLine().getErr());
+        return done ? 0 : 1;
     }
 
     private static void printRow(PrintWriter out, BenchResult r) {

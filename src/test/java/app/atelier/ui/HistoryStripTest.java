@@ -117,4 +117,29 @@ class HistoryStripTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(strip.isVisible()).isTrue();
     }
+
+    @Test
+    void loweringTheLimitBesideTheStripRemovesTheOldest(FxRobot robot, @TempDir Path other) throws Exception {
+        HistoryStore store = new HistoryStore(other);
+        // Three entries of about 0.4 MB of noise each: two fit in 1 MB.
+        for (int i = 1; i <= 3; i++) {
+            int[] argb = new java.util.Random(i).ints(350 * 350).map(v -> v | 0xFF000000).toArray();
+            store.add(app.atelier.settings.SettingsDocument.preset(app.atelier.settings.RenderSettings.defaults()),
+                    new app.atelier.engine.IterationRecord(i, new app.atelier.engine.LossBreakdown(1, 0.5, 0.5, java.util.Map.of(), 0),
+                            app.atelier.engine.Defaults.parameters(app.atelier.engine.Defaults.BACKBONE), false, 1_000),
+                    10, new app.atelier.image.RgbImage(350, 350, argb));
+        }
+        List<String> ids = store.list().stream().map(HistoryEntry::id).toList();
+        robot.interact(() -> ui.studio.renders().keepIn(store));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> thumbnails(robot).size() == 3);
+
+        javafx.scene.control.Spinner<?> limit = robot.lookup("#history-limit").queryAs(javafx.scene.control.Spinner.class);
+        robot.doubleClickOn(limit.getEditor()).push(KeyCode.CONTROL, KeyCode.A).write("1").push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> thumbnails(robot).size() == 2);
+
+        assertThat(store.bytesUsed()).isLessThanOrEqualTo(1_000_000L);
+        assertThat(new HistoryStore(other).list()).extracting(HistoryEntry::id).containsExactlyElementsOf(ids.subList(1, 3));
+        assertThat(new HistoryStore(other).limitMegabytes()).isEqualTo(1);
+        assertThat(robot.lookup("#history-usage").queryLabeled().getText()).startsWith("2 renders · ").endsWith(" of 1 MB");
+    }
 }

@@ -6,6 +6,7 @@ import app.atelier.settings.RenderSettings;
 import app.atelier.ui.actions.UnsavedRenderPrompt;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -47,12 +48,15 @@ class NewStudioTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> ui.studio.render().iterationProperty().get() >= 2);
     }
 
-    private DialogPane pressNew(FxRobot robot) throws Exception {
+    /** Ctrl+N during a run, and {@code answer} to the question it asks. */
+    private void startRunThenNewAndAnswer(FxRobot robot, ButtonType answer) throws Exception {
+        startRun(robot);
         robot.push(KeyCode.CONTROL, KeyCode.N);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#unsaved-render-prompt").tryQuery().isPresent());
         DialogPane prompt = robot.lookup("#unsaved-render-prompt").queryAs(DialogPane.class);
         assertThat(prompt.getHeaderText()).isEqualTo("Save the render before starting afresh?");
-        return prompt;
+        robot.clickOn(prompt.lookupButton(answer));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void assertFresh(FxRobot robot) {
@@ -69,19 +73,13 @@ class NewStudioTest {
 
     @Test
     void discardDuringARunStartsAfresh(FxRobot robot) throws Exception {
-        startRun(robot);
-        DialogPane prompt = pressNew(robot);
-        robot.clickOn(prompt.lookupButton(UnsavedRenderPrompt.DISCARD));
-        WaitForAsyncUtils.waitForFxEvents();
+        startRunThenNewAndAnswer(robot, UnsavedRenderPrompt.DISCARD);
         assertFresh(robot);
     }
 
     @Test
     void cancelKeepsTheRunAndItsSettings(FxRobot robot) throws Exception {
-        startRun(robot);
-        DialogPane prompt = pressNew(robot);
-        robot.clickOn(prompt.lookupButton(UnsavedRenderPrompt.CANCEL));
-        WaitForAsyncUtils.waitForFxEvents();
+        startRunThenNewAndAnswer(robot, UnsavedRenderPrompt.CANCEL);
         robot.interact(() -> {
             assertThat(ui.studio.render().activeProperty().get()).isTrue();
             assertThat(ui.studio.content().image()).isNotNull();

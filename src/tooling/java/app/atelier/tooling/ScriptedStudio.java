@@ -2,8 +2,12 @@ package app.atelier.tooling;
 
 import app.atelier.AtelierApp;
 import app.atelier.Launcher;
+import app.atelier.engine.BackboneKind;
 import app.atelier.ui.StudioViewModel;
 import app.atelier.ui.StudioWindow;
+import app.atelier.ui.images.ImageRequest;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -27,6 +31,16 @@ public class ScriptedStudio extends AtelierApp {
         Launcher.prepareProcess();
         script = toRun;
         Application.launch(ScriptedStudio.class);
+    }
+
+    /** Sets the backbone and size, opens the photo and the painting, and runs {@code then} half a second after both show. FX thread. */
+    public static void open(StudioViewModel studio, BackboneKind backbone, int size, Path content, Path style, Runnable then) {
+        studio.settings().backboneProperty().set(backbone);
+        studio.settings().sizeProperty().set(size);
+        studio.content().offer(List.of(new ImageRequest.FromFile(content)));
+        studio.styles().offer(List.of(new ImageRequest.FromFile(style)));
+        FxWaits.waitUntil(() -> studio.content().image() != null && !studio.styles().entries().isEmpty(),
+                () -> FxWaits.after(0.5, then));
     }
 
     @Override

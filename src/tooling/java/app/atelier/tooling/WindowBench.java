@@ -6,7 +6,6 @@ import app.atelier.engine.JobState;
 import app.atelier.engine.StyleTransferJob;
 import app.atelier.ui.StudioViewModel;
 import app.atelier.ui.StudioWindow;
-import app.atelier.ui.images.ImageRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,17 +99,12 @@ public final class WindowBench {
         watchdog = new PauseTransition(CHANGE_TIMEOUT);
         watchdog.setOnFinished(event -> fail("nothing happened for " + CHANGE_TIMEOUT.toSeconds() + " s"));
         watchdog.play();
-        studio.settings().backboneProperty().set(backbone);
-        studio.settings().sizeProperty().set(size);
         // The default run length, as an artist would have it, unless the changes need a longer run.
         int enough = WARM_UP_ITERATIONS + changes * 8;
         if (studio.settings().iterationsProperty().get() < enough) {
             studio.settings().iterationsProperty().set(enough);
         }
-        studio.content().offer(List.of(new ImageRequest.FromFile(content)));
-        studio.styles().offer(List.of(new ImageRequest.FromFile(style)));
-        FxWaits.waitUntil(() -> studio.content().image() != null && !studio.styles().entries().isEmpty(),
-                () -> FxWaits.after(0.5, this::start));
+        ScriptedStudio.open(studio, backbone, size, content, style, this::start);
     }
 
     private void start() {
