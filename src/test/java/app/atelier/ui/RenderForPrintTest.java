@@ -99,7 +99,7 @@ class RenderForPrintTest {
         type(robot, "#print-dpi", "240");
 
         assertThat(text(robot, "#print-size-text")).startsWith("256 × ");
-        assertThat(text(robot, "#print-estimate")).matches("About \\d+ s and \\d\\.\\d GB of memory at most: \\d+ tiles × 3 steps.*");
+        assertThat(text(robot, "#print-estimate")).matches("About \\d+ s and \\d\\.\\d GB of memory: the studio's \\d+ × \\d+ px picture refined in \\d+ tiles × 3 steps.*");
         assertThat(text(robot, "#print-problem")).isEmpty();
         List<String> progressSeen = new ArrayList<>();
         robot.interact(() -> print().progressTextProperty().addListener((obs, old, now) -> progressSeen.add(now)));
@@ -158,7 +158,7 @@ class RenderForPrintTest {
         ui.loadDogAndScream(robot, 128, 10);
         robot.clickOn("#render-for-print");
         setPrint(robot, 256, 128, 2);
-        assertThat(text(robot, "#print-estimate")).contains("a 128 px working render first (10 iterations)");
+        assertThat(text(robot, "#print-estimate")).contains("a 128 px working render first (10 iterations), then ");
         List<String> progressSeen = new ArrayList<>();
         robot.interact(() -> print().progressTextProperty().addListener((obs, old, now) -> progressSeen.add(now)));
 

@@ -131,12 +131,14 @@ public final class PrintSizeViewModel {
         }
         PrintEstimate estimate = PrintEstimate.of(source.backbone(), size[0], size[1], settings, source.workingSide(),
                 source.workingIterations());
-        String working = source.workingIterations() > 0
-                ? String.format(Locale.ROOT, ", a %d px working render first (%d iterations)", source.workingSide(),
-                source.workingIterations()) : "";
-        show(pixels, dimensions, String.format(Locale.ROOT, "About %s and %.1f GB of memory at most: %d tiles × %d steps%s"
-                        + " (rates measured on a 2-core laptop CPU)", duration(estimate.seconds()),
-                estimate.peakBytes() / 1e9, estimate.tiles(), settings.iterationsPerTile(), working), "");
+        String from = source.workingIterations() > 0
+                ? String.format(Locale.ROOT, "a %d px working render first (%d iterations), then ", source.workingSide(),
+                source.workingIterations())
+                : String.format(Locale.ROOT, "the studio's %d × %d px picture refined in ", source.width(), source.height());
+        show(pixels, dimensions, String.format(Locale.ROOT, "About %s and %.1f GB of memory: %s%d tiles × %d steps"
+                        + " (at the rates measured on an idle 2-core CPU; a busy machine takes longer)",
+                duration(estimate.seconds()), estimate.peakBytes() / 1e9, from, estimate.tiles(),
+                settings.iterationsPerTile()), "");
     }
 
     private void show(int pixels, String size, String estimate, String why) {

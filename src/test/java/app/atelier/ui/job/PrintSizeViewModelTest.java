@@ -35,7 +35,8 @@ class PrintSizeViewModelTest {
         assertThat(size.sizeTextProperty().get()).startsWith("3508 × 2631 px · 29.7 × 22.3 cm");
         assertThat(size.problemProperty().get()).isEmpty();
         String tiles40 = size.estimateTextProperty().get();
-        assertThat(tiles40).matches("About \\d+ min and \\d\\.\\d GB of memory at most: \\d+ tiles × 40 steps.*");
+        assertThat(tiles40).matches("About \\d+ min and \\d\\.\\d GB of memory: the studio's 512 × 384 px picture"
+                + " refined in \\d+ tiles × 40 steps.*");
         size.tileIterationsProperty().set(10);
         assertThat(size.estimateTextProperty().get()).contains("× 10 steps").isNotEqualTo(tiles40);
 
