@@ -27,8 +27,17 @@ public final class PrintJob implements WorkerJob {
      *
      * @param secondsLeft at the pace so far, NaN while unknown
      * @param preview     the picture so far, scaled down to the preview size
+     * @param lastTile    the tile just refined, or null
      */
-    public record Update(Stage stage, int done, int total, double secondsLeft, RgbImage preview) {
+    public record Update(Stage stage, int done, int total, double secondsLeft, RgbImage preview, Area lastTile) {
+    }
+
+    /** A part of the picture in fractions of its width and height (0..1), whatever the size it is shown at. */
+    public record Area(double x, double y, double width, double height) {
+        static Area of(TileGrid.Tile tile, int pictureWidth, int pictureHeight) {
+            return new Area((double) tile.x() / pictureWidth, (double) tile.y() / pictureHeight,
+                    (double) tile.width() / pictureWidth, (double) tile.height() / pictureHeight);
+        }
     }
 
     /** Told on the computing thread (or the working render's delivery thread); keep it short. */
@@ -89,7 +98,7 @@ public final class PrintJob implements WorkerJob {
             @Override
             public void onFrame(Frame frame) {
                 listener.updated(new Update(Stage.WORKING_RENDER, frame.iteration(), frame.totalIterations(),
-                        Double.NaN, frame.image()));
+                        Double.NaN, frame.image(), null));
             }
 
             @Override
@@ -194,12 +203,12 @@ public final class PrintJob implements WorkerJob {
                     printSpec.longSide());
             PrintPreview preview = new PrintPreview(working, size[0], size[1], previewSide);
             int tiles = PrintPass.tileCount(size[0], size[1], settings);
-            listener.updated(new Update(Stage.TILES, 0, tiles, Double.NaN, preview.snapshot()));
+            listener.updated(new Update(Stage.TILES, 0, tiles, Double.NaN, preview.snapshot(), null));
             PrintPass running = created;
             result = created.run(progress -> {
                 preview.paint(progress.region(), running.area(progress.region()));
                 listener.updated(new Update(Stage.TILES, progress.tile(), progress.tiles(), progress.secondsLeft(),
-                        preview.snapshot()));
+                        preview.snapshot(), Area.of(progress.region(), size[0], size[1])));
             });
             end = created.cancelled() ? JobState.STOPPED : JobState.COMPLETED;
         } catch (WorkingRenderFailed e) {

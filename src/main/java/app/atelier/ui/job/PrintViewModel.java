@@ -20,10 +20,6 @@ import app.atelier.ui.status.StatusView;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.beans.property.DoubleProperty;
@@ -64,11 +60,12 @@ public final class PrintViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyObjectWrapper<RgbImage> preview = new ReadOnlyObjectWrapper<>(this, "preview");
+    private final ReadOnlyObjectWrapper<PrintJob.Area> lastTile = new ReadOnlyObjectWrapper<>(this, "lastTile");
     private final ReadOnlyObjectWrapper<Printed> printed = new ReadOnlyObjectWrapper<>(this, "printed");
     private final DoubleProperty jpegQuality = new SimpleDoubleProperty(this, "jpegQuality", 0.92);
 
     private PrintJob job;
-    private Bridge bridge;
+    private PrintBridge bridge;
     private PrintSetting madeWith;
 
     public PrintViewModel(SettingsViewModel settings, ContentImageViewModel content, StyleImagesViewModel styles,
@@ -164,7 +161,7 @@ public final class PrintViewModel {
         printed.set(null);
         progress.set(0);
         progressText.set("Waiting for the job worker…");
-        bridge = new Bridge();
+        bridge = new PrintBridge(this::show, this::showState);
         try {
             job = starter.start(bridge);
         } catch (RuntimeException e) {
@@ -195,55 +192,13 @@ public final class PrintViewModel {
         }
     }
 
-    /**
-     * Receives one job's output on its computing threads and hands it to the FX thread with at
-     * most one pending {@code runLater}: the newest update wins, state changes all arrive in order.
-     */
-    private final class Bridge implements PrintJob.Listener {
-        private final AtomicReference<PrintJob.Update> newest = new AtomicReference<>();
-        private final Queue<JobState> states = new ConcurrentLinkedQueue<>();
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
-        private final AtomicBoolean scheduled = new AtomicBoolean();
-
-        @Override
-        public void updated(PrintJob.Update update) {
-            newest.set(update);
-            schedule();
+    /** FX thread, at most one pending call per job (see {@link PrintBridge}). */
+    private void show(PrintBridge from, PrintJob.Update update) {
+        if (from != bridge) {
+            return;
         }
-
-        @Override
-        public void stateChanged(JobState next, Throwable cause) {
-            if (cause != null) {
-                failure.set(cause);
-            }
-            states.add(next);
-            schedule();
-        }
-
-        private void schedule() {
-            if (scheduled.compareAndSet(false, true)) {
-                Platform.runLater(this::drain);
-            }
-        }
-
-        /** FX thread. */
-        private void drain() {
-            scheduled.set(false);
-            if (this != bridge) {
-                return;
-            }
-            PrintJob.Update update = newest.getAndSet(null);
-            if (update != null) {
-                show(update);
-            }
-            for (JobState next = states.poll(); next != null; next = states.poll()) {
-                showState(next, failure.get());
-            }
-        }
-    }
-
-    private void show(PrintJob.Update update) {
         preview.set(update.preview());
+        lastTile.set(update.lastTile());
         progress.set(update.total() == 0 ? 0 : (double) update.done() / update.total());
         String eta = Double.isFinite(update.secondsLeft())
                 ? " · ETA " + StatusView.clock(Duration.ofMillis(Math.round(update.secondsLeft() * 1000))) : "";
@@ -252,12 +207,16 @@ public final class PrintViewModel {
                 : String.format(Locale.ROOT, "Tile %d of %d%s", update.done(), update.total(), eta));
     }
 
-    private void showState(JobState next, Throwable failure) {
+    private void showState(PrintBridge from, JobState next, Throwable failure) {
+        if (from != bridge) {
+            return;
+        }
         state.set(next);
         if (!next.isFinished()) {
             return;
         }
         active.set(false);
+        lastTile.set(null);
         RgbImage result = job.result();
         if (result != null) {
             printed.set(new Printed(result, job.printSpec(), madeWith));
@@ -300,6 +259,11 @@ public final class PrintViewModel {
     /** The print as it fills in, scaled down to {@link #PREVIEW_SIDE} at most; null before the first report. */
     public ReadOnlyObjectProperty<RgbImage> previewProperty() {
         return preview.getReadOnlyProperty();
+    }
+
+    /** The tile refined last, to outline on the preview; null between tiles' runs and after the end. */
+    public ReadOnlyObjectProperty<PrintJob.Area> lastTileProperty() {
+        return lastTile.getReadOnlyProperty();
     }
 
     /** The print once the job has ended (whole, or as far as it got), else null. */

@@ -2,7 +2,6 @@ package app.atelier.ui.print;
 
 import app.atelier.engine.JobState;
 import app.atelier.engine.PrintSize;
-import app.atelier.image.RgbImage;
 import app.atelier.ui.StudioViewModel;
 import app.atelier.ui.controls.NumberField;
 import app.atelier.ui.job.PrintSizeViewModel;
@@ -20,14 +19,10 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -43,8 +38,6 @@ public final class PrintDialog {
     private final StudioViewModel studio;
     private final PrintViewModel print;
     private Stage stage;
-    /** Reused while the preview keeps its size, so updates copy pixels instead of allocating pictures. */
-    private WritableImage previewImage;
     private Path lastFolder;
 
     public PrintDialog(StudioViewModel studio) {
@@ -105,22 +98,8 @@ public final class PrintDialog {
         Label problem = label("print-problem", size.problemProperty());
         problem.setStyle("-fx-text-fill: -color-danger-fg, #c0392b;");
 
-        ImageView preview = new ImageView();
-        preview.setId("print-preview");
-        preview.setPreserveRatio(true);
-        preview.setSmooth(true);
-        StackPane previewPane = new StackPane(preview);
-        previewPane.setId("print-preview-pane");
-        previewPane.setMinHeight(160);
-        previewPane.setStyle("-fx-background-color: derive(-fx-base, -6%); -fx-background-radius: 4;");
+        PrintCanvasView previewPane = new PrintCanvasView(print);
         VBox.setVgrow(previewPane, Priority.ALWAYS);
-        preview.fitWidthProperty().bind(previewPane.widthProperty().subtract(16));
-        preview.fitHeightProperty().bind(previewPane.heightProperty().subtract(16));
-        print.previewProperty().addListener((obs, old, picture) -> show(preview, picture));
-        show(preview, print.previewProperty().get());
-        Label empty = new Label("The print appears here as it fills in, tile by tile.");
-        empty.visibleProperty().bind(print.previewProperty().isNull());
-        previewPane.getChildren().add(empty);
 
         ProgressBar bar = new ProgressBar();
         bar.setId("print-progress-bar");
@@ -159,20 +138,6 @@ public final class PrintDialog {
         root.setId("print-dialog");
         root.setPadding(new Insets(14));
         return root;
-    }
-
-    /** Copies the pixels into the reused image; a new image only when the size changes. */
-    private void show(ImageView view, RgbImage picture) {
-        if (picture == null) {
-            view.setImage(null);
-            return;
-        }
-        if (previewImage == null || previewImage.getWidth() != picture.width() || previewImage.getHeight() != picture.height()) {
-            previewImage = new WritableImage(picture.width(), picture.height());
-        }
-        previewImage.getPixelWriter().setPixels(0, 0, picture.width(), picture.height(),
-                PixelFormat.getIntArgbPreInstance(), picture.argb(), 0, picture.width());
-        view.setImage(previewImage);
     }
 
     private void save() {
