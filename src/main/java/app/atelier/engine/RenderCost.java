@@ -21,10 +21,10 @@ public final class RenderCost {
     /** What one iteration roughly takes on a desktop CPU. */
     public record Estimate(double seconds, double bytes) {
 
-        /** "about 10 GB of memory and 2 min per iteration". */
+        /** "about 10 GB and ~2 min per iteration". */
         public String describe() {
             double gigabytes = bytes / 1e9;
-            return String.format(Locale.ROOT, "about %s GB of memory and ~%s per iteration",
+            return String.format(Locale.ROOT, "about %s GB and ~%s per iteration",
                     gigabytes < 9.5 ? String.format(Locale.ROOT, "%.1f", gigabytes) : Math.round(gigabytes),
                     duration(seconds));
         }

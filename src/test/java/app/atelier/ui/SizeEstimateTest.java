@@ -23,11 +23,11 @@ class SizeEstimateTest {
         typed.set("4096");
         // SqueezeNet at 4096 x 3072 was measured at 2.3 min and about 10 GB per iteration.
         assertThat(estimate.textProperty().get()).isEqualTo(
-                "At 4096 px (4:3): about 10 GB of memory and ~2 min per iteration on a desktop CPU");
+                "About 10 GB and ~2 min per iteration");
         assertThat(estimate.tooBigProperty().get()).isFalse();
 
         backbone.set(BackboneKind.VGG19);
-        assertThat(estimate.textProperty().get()).contains("about 31 GB");
+        assertThat(estimate.textProperty().get()).contains("About 31 GB");
 
         for (String nonsense : new String[] {"40960", "abc", "", "-2048"}) {
             typed.set(nonsense);
@@ -42,9 +42,9 @@ class SizeEstimateTest {
         typed.set("4000");
 
         assertThat(estimate.tooBigProperty().get()).isTrue();
-        assertThat(estimate.textProperty().get()).endsWith("more than this computer's 8 GB: it will not fit; choose a smaller size");
+        assertThat(estimate.textProperty().get()).endsWith(": more than this computer's 8 GB, it will not fit; choose a smaller size");
         typed.set("2048");
         assertThat(estimate.tooBigProperty().get()).isFalse();
-        assertThat(estimate.textProperty().get()).contains("about 2.5 GB", "~35 s");
+        assertThat(estimate.textProperty().get()).contains("About 2.5 GB", "~35 s");
     }
 }

@@ -36,7 +36,7 @@ class SizeEstimateWindowTest {
         // Not yet taken (no Enter, focus still there), already estimated.
         assertThat(ui.studio.settings().sizeProperty().get()).isNotEqualTo(3072);
         assertThat(estimate.isVisible()).isTrue();
-        assertThat(estimate.getText()).startsWith("At 3072 px (4:3): about ").contains("GB of memory", "per iteration");
+        assertThat(estimate.getText()).startsWith("About ").contains("\u00a0GB and ~", "\u00a0s per iteration");
 
         robot.type(KeyCode.BACK_SPACE, 3);
         assertThat(size.getText()).isEqualTo("3");

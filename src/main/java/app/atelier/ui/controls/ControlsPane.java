@@ -156,7 +156,10 @@ public final class ControlsPane extends VBox {
         Label line = withId(new Label(), "size-estimate");
         line.getStyleClass().add("hint");
         line.setWrapText(true);
-        line.textProperty().bind(estimate.textProperty());
+        line.setTooltip(new Tooltip(SizeEstimate.EXPLANATION));
+        // A number stays on the line of its unit ("~35 s") when the narrow column wraps.
+        line.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> estimate.textProperty().get().replaceAll("(\\d) ", "$1\u00a0"), estimate.textProperty()));
         line.visibleProperty().bind(estimate.textProperty().isNotEmpty());
         line.managedProperty().bind(line.visibleProperty());
         estimate.tooBigProperty().addListener((obs, old, tooBig) ->

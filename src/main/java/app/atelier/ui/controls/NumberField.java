@@ -47,8 +47,11 @@ public final class NumberField extends TextField {
             } catch (NumberFormatException e) {
                 throw new NumberFormatException("\u201c" + text.strip() + "\u201d is not a number");
             }
-            if (!(value >= min && value <= max)) {
-                throw new NumberFormatException(text.strip() + " is outside the allowed range");
+            if (!(value >= min)) {
+                throw new NumberFormatException(text.strip() + " is too small");
+            }
+            if (!(value <= max)) {
+                throw new NumberFormatException(text.strip() + " is too large");
             }
             return value;
         });
@@ -58,10 +61,10 @@ public final class NumberField extends TextField {
         return bound(property.asObject(), min + " to " + max, Object::toString, text -> {
             long value = parseWhole(text);
             if (value < min) {
-                throw new NumberFormatException(value + " is below the smallest allowed, " + min);
+                throw new NumberFormatException(value + " is too small");
             }
             if (value > max) {
-                throw new NumberFormatException(value + " is above the largest allowed, " + max);
+                throw new NumberFormatException(value + " is too large");
             }
             return (int) value;
         });
@@ -84,8 +87,8 @@ public final class NumberField extends TextField {
         return refusal.getReadOnlyProperty();
     }
 
-    private void refuse(String reason) {
-        String text = reason + "; allowed: " + allowed + ".";
+    private void refuse(String reason, String kept) {
+        String text = reason + " (allowed: " + allowed + "); " + kept + " is kept.";
         refusal.set(text);
         tooltip.setText(text);
         pseudoClassStateChanged(REFUSED, true);
@@ -93,6 +96,14 @@ public final class NumberField extends TextField {
             Bounds bounds = localToScreen(getBoundsInLocal());
             if (bounds != null) {
                 tooltip.show(this, bounds.getMinX(), bounds.getMaxY() + 2);
+                // Left of the field, over its own label, where there is room: above or below it
+                // would cover the next row (the size's estimate, or a field the user clicks next,
+                // the click landing on the tooltip instead).
+                double left = bounds.getMinX() - tooltip.getWidth() - 4;
+                if (left >= 0) {
+                    tooltip.setAnchorX(left);
+                    tooltip.setAnchorY(bounds.getMinY() + (bounds.getHeight() - tooltip.getHeight()) / 2);
+                }
             }
         }
     }
@@ -124,7 +135,7 @@ public final class NumberField extends TextField {
                     return value;
                 } catch (NumberFormatException e) {
                     // The formatter puts the old text back; the user must still learn why.
-                    field.refuse(e.getMessage());
+                    field.refuse(e.getMessage(), boxed.get() == null ? "the last value" : format.apply(boxed.get()));
                     throw e;
                 }
             }

@@ -45,6 +45,10 @@ public final class SizeEstimate {
         update();
     }
 
+    /** What the line means in full, for its tooltip. */
+    public static final String EXPLANATION = "Estimated for a 4:3 picture on a desktop CPU; a GPU is much faster."
+            + " Start gives the figure for the picture loaded.";
+
     /** The estimate, or empty for sizes that need none and for text that is no allowed size. */
     public ReadOnlyStringProperty textProperty() {
         return text.getReadOnlyProperty();
@@ -64,11 +68,11 @@ public final class SizeEstimate {
         }
         RenderCost.Estimate estimate = RenderCost.perIteration(backbone.getValue(),
                 (double) size * Math.round(size * SHORT_SIDE_PER_LONG_SIDE));
-        String line = "At " + size + " px (4:3): " + estimate.describe() + " on a desktop CPU";
+        String line = Character.toUpperCase(estimate.describe().charAt(0)) + estimate.describe().substring(1);
         boolean exceeds = memoryBytes.isPresent() && estimate.bytes() > memoryBytes.getAsLong();
         tooBig.set(exceeds);
-        text.set(exceeds ? line + ", more than this computer's " + Math.round(memoryBytes.getAsLong() / 1e9)
-                + " GB: it will not fit; choose a smaller size" : line);
+        text.set(exceeds ? line + ": more than this computer's " + Math.round(memoryBytes.getAsLong() / 1e9)
+                + " GB, it will not fit; choose a smaller size" : line);
     }
 
     private static int parse(String typed) {
