@@ -194,6 +194,11 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--original-colors", description = "Keep the content's colours: transfer luminance only.")
     private boolean originalColors;
 
+    @Option(names = "--painting-palette", negatable = true,
+            description = "End each size in the painting's colour distribution (--no-painting-palette: the"
+                    + " optimiser's colours; --original-colors and --mask switch it off). Default: ${DEFAULT-VALUE}.")
+    private boolean paintingPalette;
+
     @Option(names = "--match-histogram",
             description = "Match the style images' colour mean and covariance to the content's before the run.")
     private boolean matchHistogram;
@@ -475,6 +480,7 @@ public final class RenderCommand implements Callable<Integer> {
                 .withScales(scales, iterationsPerScaleValue())
                 .withEmaDecay(emaDecay)
                 .withOriginalColors(originalColors)
+                .withPaintingPalette(paintingPalette)
                 .withMatchHistogram(matchHistogram)
                 .withStyleScale(styleScale)
                 .withMask(mask == null ? null : load(mask, "--mask"));

@@ -31,6 +31,7 @@ final class RenderDefaults implements CommandLine.IDefaultValueProvider {
             case "--ema" -> Double.toString(Defaults.QUALITY.emaDecay());
             case "--style-scale" -> Double.toString(Defaults.QUALITY.styleScale());
             case "--original-colors" -> Boolean.toString(Defaults.QUALITY.originalColors());
+            case "--painting-palette" -> Boolean.toString(Defaults.QUALITY.paintingPalette());
             case "--match-histogram" -> Boolean.toString(Defaults.QUALITY.matchHistogram());
             default -> null;
         };

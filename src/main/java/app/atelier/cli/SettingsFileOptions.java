@@ -56,6 +56,7 @@ final class SettingsFileOptions {
             set("--iterations-per-scale", q.iterationsPerScale() > 0 ? q.iterationsPerScale() : null);
             set("--ema", q.emaDecay());
             set("--original-colors", q.originalColors());
+            set("--painting-palette", q.paintingPalette());
             set("--match-histogram", q.matchHistogram());
             set("--style-scale", q.styleScale());
         } catch (IllegalArgumentException e) {

@@ -86,6 +86,16 @@ final class JobOutput {
         }
     }
 
+    /** A new picture for the latest iteration (its record is already out): the finished one. */
+    void publishFrame(Frame frame) {
+        synchronized (lock) {
+            latestFrame = frame;
+            for (ListenerChannel channel : channels) {
+                channel.publishFrame(frame);
+            }
+        }
+    }
+
     /** Makes {@code frame} (or no frame) the latest again, when the frames after it turned out bad. */
     void keepOnly(Optional<Frame> frame) {
         synchronized (lock) {

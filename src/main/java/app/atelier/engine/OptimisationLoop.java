@@ -46,6 +46,8 @@ final class OptimisationLoop {
     private final DivergenceWatch divergence = new DivergenceWatch();
 
     private ScaleStage.Images images;
+    /** The painting's palette for the end of each size; null when the picture keeps its own colours. */
+    private PaletteTransfer palette;
     private ScaleSchedule schedule;
     private int scale;
     private ScaleStage stage;
@@ -65,6 +67,7 @@ final class OptimisationLoop {
         this.quality = initial.quality();
         this.images = ScaleStage.Images.prepare(initial.content(), initial.styles(), quality.mask(),
                 quality.matchHistogram());
+        this.palette = paletteOf(images);
         this.schedule = ScaleSchedule.of(initial.longSide(), quality.scales(), initial.iterations(),
                 quality.iterationsPerScale());
         this.optimizer = PixelOptimizer.create(quality, jobManager);
@@ -84,7 +87,9 @@ final class OptimisationLoop {
             if (schedule.count() > 1) {
                 LOG.info("{}: coarse to fine, {}", name, schedule);
             }
-            return iterate();
+            JobState end = iterate();
+            finishInPalette();
+            return end;
         } finally {
             stage.close();
         }
@@ -104,8 +109,9 @@ final class OptimisationLoop {
                 }
                 scale++;
                 endOfScale = iteration + schedule.iterations(scale);
-                // Carry the picture (the average, when there is one) up to the next size.
-                switchStage(ImageTensors.toImage(average.current(pixels)));
+                // Carry the picture (the average, when there is one) up to the next size, in the
+                // painting's palette so the larger size refines those colours.
+                switchStage(inPalette(ImageTensors.toImage(average.current(pixels))));
             }
             JobRequests.Turn turn = requests.awaitTurn();
             if (turn.stop()) {
@@ -115,6 +121,7 @@ final class OptimisationLoop {
                 JobRequests.Retarget retarget = turn.retarget();
                 images = ScaleStage.Images.prepare(retarget.content(), retarget.styles(), quality.mask(),
                         quality.matchHistogram());
+                palette = paletteOf(images);
                 schedule = schedule.resizedTo(retarget.longSide());
                 switchStage(ImageTensors.toImage(pixels));
             }
@@ -130,6 +137,28 @@ final class OptimisationLoop {
             Frame frame = new Frame(record, schedule.totalIterations(), step.picture());
             output.publishIteration(record, frame);
             divergence.published(frame);
+        }
+    }
+
+    private PaletteTransfer paletteOf(ScaleStage.Images prepared) {
+        return quality.usesPaintingPalette()
+                ? PaletteTransfer.of(prepared.styles().stream().map(StyleSource::image).toList(),
+                prepared.styles().stream().map(StyleSource::weight).toList())
+                : null;
+    }
+
+    private RgbImage inPalette(RgbImage picture) {
+        return palette == null ? picture : palette.apply(picture);
+    }
+
+    /**
+     * The job's last picture, completed or stopped, in the painting's palette: the optimiser
+     * matches the painting's colour statistics only roughly (PaletteTransfer's comment has the figures).
+     */
+    private void finishInPalette() {
+        if (palette != null) {
+            output.latestFrame().ifPresent(last -> output.publishFrame(
+                    new Frame(last.record(), last.totalIterations(), palette.apply(last.image()))));
         }
     }
 

@@ -19,10 +19,13 @@ import app.atelier.image.RgbImage;
  * @param styleScale             style images are fed at this multiple of the output size (brush size)
  * @param mask                   where the style may apply (white) and where the content stays (black);
  *                               any size, stretched to the output; null = everywhere
+ * @param paintingPalette        at the end of each size the picture takes the painting's colour
+ *                               distribution ({@link PaletteTransfer}); off with originalColors or a mask
  */
 public record RenderQuality(OptimizerKind optimizer, int lbfgsHistory, double lbfgsGradientTolerance,
                             double lbfgsCostTolerance, int scales, int iterationsPerScale, double emaDecay,
-                            boolean originalColors, boolean matchHistogram, double styleScale, RgbImage mask) {
+                            boolean originalColors, boolean matchHistogram, double styleScale, RgbImage mask,
+                            boolean paintingPalette) {
 
     public static final int DEFAULT_LBFGS_HISTORY = 20;
     /** Each pair holds two picture-sized tensors. */
@@ -32,9 +35,9 @@ public record RenderQuality(OptimizerKind optimizer, int lbfgsHistory, double lb
     public static final double DEFAULT_GRADIENT_TOLERANCE = 1e-5;
     public static final double DEFAULT_COST_TOLERANCE = 1e-7;
 
-    /** Today's behaviour: single-scale Adam, no averaging, no colour handling, no mask. */
+    /** The first release's behaviour: single-scale Adam, no averaging, no colour handling, no mask. */
     public static final RenderQuality DEFAULT = new RenderQuality(OptimizerKind.ADAM, DEFAULT_LBFGS_HISTORY,
-            DEFAULT_GRADIENT_TOLERANCE, DEFAULT_COST_TOLERANCE, 1, 0, 0.0, false, false, 1.0, null);
+            DEFAULT_GRADIENT_TOLERANCE, DEFAULT_COST_TOLERANCE, 1, 0, 0.0, false, false, 1.0, null, false);
 
     public RenderQuality {
         if (optimizer == null) {
@@ -73,42 +76,52 @@ public record RenderQuality(OptimizerKind optimizer, int lbfgsHistory, double lb
 
     public RenderQuality withOptimizer(OptimizerKind value) {
         return new RenderQuality(value, lbfgsHistory, lbfgsGradientTolerance, lbfgsCostTolerance, scales,
-                iterationsPerScale, emaDecay, originalColors, matchHistogram, styleScale, mask);
+                iterationsPerScale, emaDecay, originalColors, matchHistogram, styleScale, mask, paintingPalette);
     }
 
     public RenderQuality withLbfgs(int history, double gradientTolerance, double costTolerance) {
         return new RenderQuality(optimizer, history, gradientTolerance, costTolerance, scales,
-                iterationsPerScale, emaDecay, originalColors, matchHistogram, styleScale, mask);
+                iterationsPerScale, emaDecay, originalColors, matchHistogram, styleScale, mask, paintingPalette);
     }
 
     public RenderQuality withScales(int count, int iterationsEach) {
         return new RenderQuality(optimizer, lbfgsHistory, lbfgsGradientTolerance, lbfgsCostTolerance, count,
-                iterationsEach, emaDecay, originalColors, matchHistogram, styleScale, mask);
+                iterationsEach, emaDecay, originalColors, matchHistogram, styleScale, mask, paintingPalette);
     }
 
     public RenderQuality withEmaDecay(double value) {
         return new RenderQuality(optimizer, lbfgsHistory, lbfgsGradientTolerance, lbfgsCostTolerance, scales,
-                iterationsPerScale, value, originalColors, matchHistogram, styleScale, mask);
+                iterationsPerScale, value, originalColors, matchHistogram, styleScale, mask, paintingPalette);
     }
 
     public RenderQuality withOriginalColors(boolean value) {
         return new RenderQuality(optimizer, lbfgsHistory, lbfgsGradientTolerance, lbfgsCostTolerance, scales,
-                iterationsPerScale, emaDecay, value, matchHistogram, styleScale, mask);
+                iterationsPerScale, emaDecay, value, matchHistogram, styleScale, mask, paintingPalette);
     }
 
     public RenderQuality withMatchHistogram(boolean value) {
         return new RenderQuality(optimizer, lbfgsHistory, lbfgsGradientTolerance, lbfgsCostTolerance, scales,
-                iterationsPerScale, emaDecay, originalColors, value, styleScale, mask);
+                iterationsPerScale, emaDecay, originalColors, value, styleScale, mask, paintingPalette);
     }
 
     public RenderQuality withStyleScale(double value) {
         return new RenderQuality(optimizer, lbfgsHistory, lbfgsGradientTolerance, lbfgsCostTolerance, scales,
-                iterationsPerScale, emaDecay, originalColors, matchHistogram, value, mask);
+                iterationsPerScale, emaDecay, originalColors, matchHistogram, value, mask, paintingPalette);
+    }
+
+    public RenderQuality withPaintingPalette(boolean value) {
+        return new RenderQuality(optimizer, lbfgsHistory, lbfgsGradientTolerance, lbfgsCostTolerance, scales,
+                iterationsPerScale, emaDecay, originalColors, matchHistogram, styleScale, mask, value);
+    }
+
+    /** The painting's palette applies: asked for, and neither the photo's colours nor a mask rule the picture. */
+    public boolean usesPaintingPalette() {
+        return paintingPalette && !originalColors && mask == null;
     }
 
     /** @param value the mask picture, or null for none */
     public RenderQuality withMask(RgbImage value) {
         return new RenderQuality(optimizer, lbfgsHistory, lbfgsGradientTolerance, lbfgsCostTolerance, scales,
-                iterationsPerScale, emaDecay, originalColors, matchHistogram, styleScale, value);
+                iterationsPerScale, emaDecay, originalColors, matchHistogram, styleScale, value, paintingPalette);
     }
 }

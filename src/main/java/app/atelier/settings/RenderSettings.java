@@ -42,18 +42,32 @@ public record RenderSettings(String backbone, String device, List<String> conten
      * @param lbfgsGradientTolerance null (a file from before it existed) reads as the engine's default
      * @param lbfgsCostTolerance     null (a file from before it existed) reads as the engine's default
      * @param iterationsPerScale     0 splits the run's iterations evenly (also what older files read as)
+     * @param paintingPalette        each size ends in the painting's palette; null (a file from before
+     *                               it existed) reads as false, which is how that file was rendered
      */
     public record QualitySetting(String optimizer, int lbfgsHistory, Double lbfgsGradientTolerance,
                                  Double lbfgsCostTolerance, int scales, int iterationsPerScale, double emaDecay,
-                                 boolean originalColors, boolean matchHistogram, double styleScale, String pooling) {
+                                 boolean originalColors, boolean matchHistogram, double styleScale, String pooling,
+                                 Boolean paintingPalette) {
 
         public QualitySetting {
+            if (paintingPalette == null) {
+                paintingPalette = false;
+            }
             if (lbfgsGradientTolerance == null) {
                 lbfgsGradientTolerance = RenderQuality.DEFAULT_GRADIENT_TOLERANCE;
             }
             if (lbfgsCostTolerance == null) {
                 lbfgsCostTolerance = RenderQuality.DEFAULT_COST_TOLERANCE;
             }
+        }
+
+        /** Without the painting's palette, as files from before it existed. */
+        public QualitySetting(String optimizer, int lbfgsHistory, Double lbfgsGradientTolerance,
+                              Double lbfgsCostTolerance, int scales, int iterationsPerScale, double emaDecay,
+                              boolean originalColors, boolean matchHistogram, double styleScale, String pooling) {
+            this(optimizer, lbfgsHistory, lbfgsGradientTolerance, lbfgsCostTolerance, scales, iterationsPerScale,
+                    emaDecay, originalColors, matchHistogram, styleScale, pooling, false);
         }
 
         public static QualitySetting defaults() {
@@ -65,7 +79,7 @@ public record RenderSettings(String backbone, String device, List<String> conten
             return new QualitySetting(quality.optimizer().name(), quality.lbfgsHistory(),
                     quality.lbfgsGradientTolerance(), quality.lbfgsCostTolerance(), quality.scales(),
                     quality.iterationsPerScale(), quality.emaDecay(), quality.originalColors(),
-                    quality.matchHistogram(), quality.styleScale(), pooling.name());
+                    quality.matchHistogram(), quality.styleScale(), pooling.name(), quality.paintingPalette());
         }
     }
 

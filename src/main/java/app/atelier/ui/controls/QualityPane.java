@@ -88,8 +88,15 @@ public final class QualityPane extends TitledPane {
         matchHistogram.setTooltip(new Tooltip("Before the run, give the style images the photo's colour mean and spread"));
         matchHistogram.selectedProperty().bindBidirectional(quality.matchHistogramProperty());
         grid.add(matchHistogram, 0, 9, 2, 1);
+        CheckBox paintingPalette = new CheckBox("Finish in the painting's palette");
+        paintingPalette.setId("painting-palette");
+        paintingPalette.setTooltip(new Tooltip("At the end of each size, move the picture's colours onto the painting's"
+                + " colour distribution. Off with \"Keep the photo's colours\" or a mask"));
+        paintingPalette.selectedProperty().bindBidirectional(quality.paintingPaletteProperty());
+        paintingPalette.disableProperty().bind(quality.originalColorsProperty().or(quality.maskProperty().isNotNull()));
+        grid.add(paintingPalette, 0, 10, 2, 1);
 
-        grid.add(maskRow(quality), 0, 10, 2, 1);
+        grid.add(maskRow(quality), 0, 11, 2, 1);
 
         grid.disableProperty().bind(Bindings.createBooleanBinding(jobActive::get, jobActive));
         setContent(grid);

@@ -28,6 +28,7 @@ public final class QualitySettings {
     private final IntegerProperty iterationsPerScale = new SimpleIntegerProperty(this, "iterationsPerScale");
     private final DoubleProperty emaDecay = new SimpleDoubleProperty(this, "emaDecay");
     private final BooleanProperty originalColors = new SimpleBooleanProperty(this, "originalColors");
+    private final BooleanProperty paintingPalette = new SimpleBooleanProperty(this, "paintingPalette");
     private final BooleanProperty matchHistogram = new SimpleBooleanProperty(this, "matchHistogram");
     private final DoubleProperty styleScale = new SimpleDoubleProperty(this, "styleScale");
     private final ObjectProperty<Pooling> pooling = new SimpleObjectProperty<>(this, "pooling");
@@ -48,6 +49,7 @@ public final class QualitySettings {
         iterationsPerScale.set(defaults.iterationsPerScale());
         emaDecay.set(defaults.emaDecay());
         originalColors.set(defaults.originalColors());
+        paintingPalette.set(defaults.paintingPalette());
         matchHistogram.set(defaults.matchHistogram());
         styleScale.set(defaults.styleScale());
         pooling.set(app.atelier.engine.Defaults.POOLING);
@@ -58,7 +60,8 @@ public final class QualitySettings {
     public RenderSettings.QualitySetting snapshot() {
         return new RenderSettings.QualitySetting(optimizer.get().name(), lbfgsHistory.get(),
                 lbfgsGradientTolerance.get(), lbfgsCostTolerance.get(), scales.get(), iterationsPerScale.get(),
-                emaDecay.get(), originalColors.get(), matchHistogram.get(), styleScale.get(), pooling.get().name());
+                emaDecay.get(), originalColors.get(), matchHistogram.get(), styleScale.get(), pooling.get().name(),
+                paintingPalette.get());
     }
 
     /**
@@ -77,6 +80,7 @@ public final class QualitySettings {
         iterationsPerScale.set(setting.iterationsPerScale());
         emaDecay.set(setting.emaDecay());
         originalColors.set(setting.originalColors());
+        paintingPalette.set(setting.paintingPalette());
         matchHistogram.set(setting.matchHistogram());
         styleScale.set(setting.styleScale());
         pooling.set(pool);
@@ -95,6 +99,7 @@ public final class QualitySettings {
                 .withScales(scales.get(), scales.get() > 1 ? iterationsPerScale.get() : 0)
                 .withEmaDecay(emaDecay.get())
                 .withOriginalColors(originalColors.get())
+                .withPaintingPalette(paintingPalette.get())
                 .withMatchHistogram(matchHistogram.get())
                 .withStyleScale(styleScale.get())
                 .withMask(maskImage == null ? null : maskImage.image());
@@ -130,6 +135,11 @@ public final class QualitySettings {
 
     public DoubleProperty emaDecayProperty() {
         return emaDecay;
+    }
+
+    /** Each size ends in the painting's colour distribution (engine: PaletteTransfer). */
+    public BooleanProperty paintingPaletteProperty() {
+        return paintingPalette;
     }
 
     public BooleanProperty originalColorsProperty() {
