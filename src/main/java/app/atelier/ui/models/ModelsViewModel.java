@@ -146,7 +146,10 @@ public final class ModelsViewModel {
                 });
             } else {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-                if (!(cause instanceof DownloadCancelledException)) {
+                if (cause instanceof java.io.IOException && !(cause instanceof DownloadCancelledException)) {
+                    // Offline, a refused file, a full disk: the row's one line says it; no trace needed.
+                    LOG.warn("Download of {} failed: {}", kind.id(), message(cause));
+                } else if (!(cause instanceof DownloadCancelledException)) {
                     LOG.warn("Download of {} failed", kind.id(), cause);
                 }
                 Platform.runLater(() -> finishDownload(kind, task, null, cause));
