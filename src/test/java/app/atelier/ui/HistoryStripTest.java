@@ -93,6 +93,11 @@ class HistoryStripTest {
             assertThat(ui.studio.render().frameProperty().get().iteration()).isEqualTo(4);
             assertThat(ui.studio.render().phaseProperty().get()).startsWith("From the history: ");
             assertThat(ui.studio.renders().selected()).containsExactly(older);
+            // The chart showed the last run's costs; the brought-back render has none of its own to show.
+            assertThat(ui.studio.history().records()).isEmpty();
+            assertThat(ui.window.lossChart().pointCount()).isZero();
+            ui.window.lossChart().getData().forEach(series ->
+                    assertThat(((javafx.scene.shape.Path) series.getNode()).getElements()).as("the line still drawn").isEmpty());
         });
 
         // Ticking the second chooses it too; Compare shows both pictures with their settings.

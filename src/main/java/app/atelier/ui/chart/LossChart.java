@@ -182,7 +182,13 @@ public final class LossChart extends LineChart<Number, Number> {
     private void clearAll() {
         countingEvaluations = false;
         iterationAxis.setLabel("Iteration");
-        curves.forEach(curve -> curve.series().getData().clear());
+        curves.forEach(curve -> {
+            curve.series().getData().clear();
+            // LineChart rebuilds a line only from its points: emptied, the old line would stay drawn.
+            if (curve.series().getNode() instanceof javafx.scene.shape.Path line) {
+                line.getElements().clear();
+            }
+        });
         getPlotChildren().removeAll(markers);
         markers.clear();
         markerIterations.clear();
