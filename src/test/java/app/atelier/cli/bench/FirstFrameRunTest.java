@@ -38,6 +38,7 @@ class FirstFrameRunTest {
         assertThat(figures.number("scales")).isEqualTo(scales);
         assertThat(figures.get("sizes_px")).endsWith("96");
         assertThat(figures.number("scale1_first_iteration")).isEqualTo(1);
+        assertThat(figures.number("first_iteration_s")).isPositive().isLessThan(figures.number("scale1_first_s"));
         double previousLast = 0;
         for (int scale = 1; scale <= scales; scale++) {
             double first = figures.number("scale" + scale + "_first_s");
