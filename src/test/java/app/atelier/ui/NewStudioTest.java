@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.atelier.settings.RenderSettings;
 import app.atelier.ui.actions.UnsavedRenderPrompt;
+import app.atelier.ui.history.HistoryStore;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.ButtonType;
@@ -13,6 +15,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -21,10 +24,13 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * File › New (Ctrl+N) during a real SqueezeNet run (64 px) asks Save / Discard / Cancel; Discard
  * leaves the studio as a first launch opens it (default settings, empty panes, no picture), Cancel
- * changes nothing; with nothing to lose it starts afresh at once.
+ * changes nothing; with nothing to lose it starts afresh at once. The run let go is kept in the history.
  */
 @ExtendWith({ApplicationExtension.class, SharedSqueezeNetWeights.class})
 class NewStudioTest {
+
+    @TempDir
+    static Path historyFolder;
 
     private StudioTestWindow ui;
 
@@ -32,6 +38,7 @@ class NewStudioTest {
     void start(Stage stage) {
         Platform.setImplicitExit(false);
         ui = new StudioTestWindow(stage);
+        ui.studio.renders().keepIn(new HistoryStore(historyFolder));
     }
 
     @AfterEach
@@ -68,13 +75,19 @@ class NewStudioTest {
             assertThat(ui.studio.history().records()).isEmpty();
             assertThat(ui.studio.settings().snapshot()).isEqualTo(RenderSettings.defaults());
             assertThat(ui.studio.render().phaseProperty().get()).isEqualTo("Ready");
+            ui.window.lossChart().getData().forEach(series ->
+                    assertThat(((javafx.scene.shape.Path) series.getNode()).getElements()).as("the old run's line").isEmpty());
         });
     }
 
     @Test
     void discardDuringARunStartsAfresh(FxRobot robot) throws Exception {
+        int kept = new HistoryStore(historyFolder).list().size();
         startRunThenNewAndAnswer(robot, UnsavedRenderPrompt.DISCARD);
         assertFresh(robot);
+        // The run let go is still kept in the history: nothing lost.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> new HistoryStore(historyFolder).list().size() == kept + 1);
+        assertThat(new HistoryStore(historyFolder).list().get(kept).document().settings().alpha()).isEqualTo(7.0);
     }
 
     @Test
