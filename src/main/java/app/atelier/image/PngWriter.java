@@ -72,6 +72,8 @@ public final class PngWriter {
             throw new IOException("Cannot write " + target + ": the folder " + folder + " does not exist");
         }
         requireRegularOrNew(target, absolute);
+        // kill -9 (or a power cut) mid-write runs no cleanup: the next write of the picture tidies up.
+        TemporarySibling.removeLeftovers(absolute);
         // Not Files.createTempFile: it makes the file readable by the owner only, and the move
         // would carry that over to the picture; a plain new file gets the usual permissions.
         Path temp = TemporarySibling.of(absolute);

@@ -111,6 +111,21 @@ class PngWriterTest {
     }
 
     @Test
+    void temporariesOfAKilledWriterAreRemovedByTheNextWriteOfThePicture() throws IOException {
+        // As the autosave's current.png, written by the window, not by render (which tidies at its start).
+        long deadPid = ProcessHandle.current().pid() + 1_000_000;
+        Path killed = Files.writeString(folder.resolve(".current.png-" + deadPid + "-k3x9.tmp"), "half");
+        Path file = folder.resolve("current.png");
+
+        PngWriter.write(gradient(4, 4), file, Map.of());
+
+        try (var files = Files.list(folder)) {
+            assertThat(files).containsExactly(file);
+        }
+        assertThat(killed).doesNotExist();
+    }
+
+    @Test
     void pictureGetsTheUsualPermissionsNotThoseOfATemporaryFile() throws IOException {
         Path file = folder.resolve("shared.png");
         Path plain = Files.createFile(folder.resolve("plain.txt"));
