@@ -2,19 +2,24 @@ package app.atelier.model;
 
 import app.atelier.files.DurableFiles;
 import app.atelier.files.WriteSteps;
+import app.atelier.files.WriteSteps.Step;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * How Atelier writes into a models folder and recognises what it wrote there: temporary names
+ * How Atelier writes into a models folder and recognises what it wrote there: installs moved
+ * into place whole (a file with its hash list, or a folder), temporary names
  * created with the user's umask (a folder shared by several users stays readable to them, which
  * {@code Files.createTempFile}'s 0600 is not), data synced before it is renamed into place, and
  * the mark, a comment line in the hash list written with every install, without which
@@ -74,6 +79,65 @@ final class InstallFiles {
             DurableFiles.syncFolder(path, steps);
         } else {
             DurableFiles.force(path, steps);
+        }
+    }
+
+    /**
+     * Writes {@code tensors} as {@code target} with a hash sidecar, each moved into place when
+     * complete: the old sidecar goes first, then the weights, then the new sidecar. A crash in
+     * between leaves weights without a recorded hash (still checked by reading them), never a
+     * hash of other weights, which would call good weights corrupt.
+     */
+    static Path installSafetensors(List<NamedTensor> tensors, Path target, Path source, WriteSteps steps)
+            throws IOException {
+        Path folder = target.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temp = newFile(folder, "." + target.getFileName() + "-", ".part");
+        Path sidecarTemp = null;
+        try {
+            steps.before(Step.WRITE, temp);
+            SafetensorsWriter.write(temp, tensors, Map.of("source", source.getFileName().toString(),
+                    "kept", "convolutions only, torchvision names"));
+            String hash = Sha256.of(temp);
+            sidecarTemp = newFile(folder, "." + target.getFileName() + "-", ".sha256.part");
+            steps.before(Step.WRITE, sidecarTemp);
+            Files.writeString(sidecarTemp, hash + "  " + target.getFileName() + "\n" + MARK + "\n");
+            sync(temp, steps);
+            sync(sidecarTemp, steps);
+            Path sidecar = target.resolveSibling(target.getFileName() + WeightsImporter.SIDECAR_SUFFIX);
+            steps.before(Step.DELETE, sidecar);
+            Files.deleteIfExists(sidecar);
+            DurableFiles.moveIntoPlace(temp, target, steps);
+            DurableFiles.moveIntoPlace(sidecarTemp, sidecar, steps);
+            DurableFiles.syncFolder(folder, steps);
+            return target;
+        } finally {
+            Files.deleteIfExists(temp);
+            if (sidecarTemp != null) {
+                Files.deleteIfExists(sidecarTemp);
+            }
+        }
+    }
+
+    /** Puts the complete folder {@code ready} at {@code target}; an old one is moved aside first, then deleted. */
+    static void replaceFolder(Path ready, Path target, WriteSteps steps) throws IOException {
+        Optional<Path> old = Optional.empty();
+        if (Files.exists(target)) {
+            Path aside = target.resolveSibling("." + target.getFileName() + "-old-" + System.nanoTime());
+            Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
+            old = Optional.of(aside);
+        }
+        try {
+            steps.before(Step.RENAME, ready);
+            Files.move(ready, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (old.isPresent()) {
+                Files.move(old.get(), target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            throw e;
+        }
+        if (old.isPresent()) {
+            deleteRecursively(old.get());
         }
     }
 

@@ -10,13 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -79,7 +77,7 @@ public final class WeightsImporter {
         Files.createDirectories(folder);
         removeStaleLeftovers(folder, installedLocation(folder, kind).getFileName().toString());
         return switch (kind) {
-            case VGG19 -> installSafetensors(readVgg19(source), installedLocation(folder, BackboneKind.VGG19), source, steps);
+            case VGG19 -> InstallFiles.installSafetensors(readVgg19(source), installedLocation(folder, BackboneKind.VGG19), source, steps);
             case SQUEEZENET1_1 -> installSqueezenet(source, folder, steps);
         };
     }
@@ -102,43 +100,6 @@ public final class WeightsImporter {
             kept.add(tensors.get(spec.name()));
         }
         return kept;
-    }
-
-    /**
-     * Writes {@code tensors} as {@code target} with a hash sidecar, each moved into place when
-     * complete: the old sidecar goes first, then the weights, then the new sidecar. A crash in
-     * between leaves weights without a recorded hash (still checked by reading them), never a
-     * hash of other weights, which would call good weights corrupt.
-     */
-    static Path installSafetensors(List<NamedTensor> tensors, Path target, Path source, WriteSteps steps)
-            throws IOException {
-        Path folder = target.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path temp = InstallFiles.newFile(folder, "." + target.getFileName() + "-", ".part");
-        Path sidecarTemp = null;
-        try {
-            steps.before(Step.WRITE, temp);
-            SafetensorsWriter.write(temp, tensors, Map.of("source", source.getFileName().toString(),
-                    "kept", "convolutions only, torchvision names"));
-            String hash = Sha256.of(temp);
-            sidecarTemp = InstallFiles.newFile(folder, "." + target.getFileName() + "-", ".sha256.part");
-            steps.before(Step.WRITE, sidecarTemp);
-            Files.writeString(sidecarTemp, hash + "  " + target.getFileName() + "\n" + InstallFiles.MARK + "\n");
-            InstallFiles.sync(temp, steps);
-            InstallFiles.sync(sidecarTemp, steps);
-            Path sidecar = target.resolveSibling(target.getFileName() + SIDECAR_SUFFIX);
-            steps.before(Step.DELETE, sidecar);
-            Files.deleteIfExists(sidecar);
-            DurableFiles.moveIntoPlace(temp, target, steps);
-            DurableFiles.moveIntoPlace(sidecarTemp, sidecar, steps);
-            DurableFiles.syncFolder(folder, steps);
-            return target;
-        } finally {
-            Files.deleteIfExists(temp);
-            if (sidecarTemp != null) {
-                Files.deleteIfExists(sidecarTemp);
-            }
-        }
     }
 
     private static Path installSqueezenet(Path source, Path folder, WriteSteps steps) throws IOException {
@@ -179,7 +140,7 @@ public final class WeightsImporter {
             sums.append(InstallFiles.MARK).append('\n');
             Files.writeString(temp.resolve(SUMS_FILE), sums);
             InstallFiles.sync(temp, steps);
-            replaceFolder(temp, target, steps);
+            InstallFiles.replaceFolder(temp, target, steps);
             DurableFiles.syncFolder(folder, steps);
             return target;
         } finally {
@@ -325,28 +286,6 @@ public final class WeightsImporter {
             case SQUEEZENET1_1 -> Files.isDirectory(installed, LinkOption.NOFOLLOW_LINKS)
                     && InstallFiles.marked(installed.resolve(SUMS_FILE));
         };
-    }
-
-    /** Puts the complete folder {@code ready} at {@code target}; an old one is moved aside first, then deleted. */
-    private static void replaceFolder(Path ready, Path target, WriteSteps steps) throws IOException {
-        Optional<Path> old = Optional.empty();
-        if (Files.exists(target)) {
-            Path aside = target.resolveSibling("." + target.getFileName() + "-old-" + System.nanoTime());
-            Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
-            old = Optional.of(aside);
-        }
-        try {
-            steps.before(Step.RENAME, ready);
-            Files.move(ready, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            if (old.isPresent()) {
-                Files.move(old.get(), target, StandardCopyOption.ATOMIC_MOVE);
-            }
-            throw e;
-        }
-        if (old.isPresent()) {
-            deleteRecursively(old.get());
-        }
     }
 
     static void deleteRecursively(Path path) throws IOException {

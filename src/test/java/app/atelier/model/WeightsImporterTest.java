@@ -48,7 +48,7 @@ class WeightsImporterTest {
         Path source = TorchCheckpointReaderTest.resource(name);
         Path target = models().resolve("tiny.safetensors");
 
-        WeightsImporter.installSafetensors(WeightsImporter.readKept(source, TINY_FEATURES), target, source,
+        InstallFiles.installSafetensors(WeightsImporter.readKept(source, TINY_FEATURES), target, source,
                 WriteSteps.NONE);
 
         Map<String, NamedTensor> kept = SafetensorsReader.readAll(target);
@@ -112,7 +112,7 @@ class WeightsImporterTest {
         Path target = models().resolve("tiny.safetensors");
         RecordedSteps steps = RecordedSteps.all(target.getParent());
 
-        WeightsImporter.installSafetensors(WeightsImporter.readKept(source, TINY_FEATURES), target, source, steps);
+        InstallFiles.installSafetensors(WeightsImporter.readKept(source, TINY_FEATURES), target, source, steps);
 
         assertThat(steps.steps()).containsExactly(
                 "WRITE .tiny.safetensors-TEMP.part", "WRITE .tiny.safetensors-TEMP.sha256.part",
@@ -129,12 +129,12 @@ class WeightsImporterTest {
         Path oldSource = TorchCheckpointReaderTest.resource("tiny-legacy.pth");
         Path newSource = TorchCheckpointReaderTest.resource("tiny.pth");
         for (int step = 0; step < 8; step++) {
-            WeightsImporter.installSafetensors(WeightsImporter.readKept(oldSource, TINY_FEATURES), target, oldSource,
+            InstallFiles.installSafetensors(WeightsImporter.readKept(oldSource, TINY_FEATURES), target, oldSource,
                     WriteSteps.NONE);
             String oldHash = Sha256.of(target);
             RecordedSteps stopped = RecordedSteps.stoppingBefore(target.getParent(), step);
 
-            assertThatThrownBy(() -> WeightsImporter.installSafetensors(
+            assertThatThrownBy(() -> InstallFiles.installSafetensors(
                     WeightsImporter.readKept(newSource, TINY_FEATURES), target, newSource, stopped))
                     .isInstanceOf(RecordedSteps.Stopped.class);
 
