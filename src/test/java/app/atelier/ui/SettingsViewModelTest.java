@@ -25,6 +25,24 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void settingsWithSeveralContentLayersKeepThemAllUntilTheUserPicksOne() {
+        SettingsViewModel settings = new SettingsViewModel();
+        RenderSettings defaults = RenderSettings.defaults(BackboneKind.SQUEEZENET1_1);
+        settings.apply(new RenderSettings(defaults.backbone(), defaults.device(), List.of("fire1", "fire5"),
+                defaults.styleLayers(), defaults.alpha(), defaults.beta(), defaults.tvWeight(), defaults.learningRate(),
+                defaults.size(), defaults.init(), defaults.iterations(), defaults.seed(), defaults.quality(),
+                defaults.costMode()));
+
+        assertThat(settings.contentLayerProperty().get()).isEqualTo("fire1");
+        assertThat(settings.liveParameters().contentLayers()).containsExactly("fire1", "fire5");
+        assertThat(settings.snapshot().contentLayers()).containsExactly("fire1", "fire5");
+
+        settings.contentLayerProperty().set("fire3");
+        assertThat(settings.liveParameters().contentLayers()).containsExactly("fire3");
+        assertThat(settings.snapshot().contentLayers()).containsExactly("fire3");
+    }
+
+    @Test
     void liveParametersFollowBetaAndLayerEdits() {
         SettingsViewModel settings = new SettingsViewModel();
         List<LiveParameters> seen = new ArrayList<>();

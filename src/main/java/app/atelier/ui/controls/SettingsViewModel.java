@@ -38,6 +38,11 @@ public final class SettingsViewModel {
     private final ObjectProperty<BackboneKind> backbone = new SimpleObjectProperty<>(this, "backbone");
     private final ObjectProperty<ComputeDevice> device = new SimpleObjectProperty<>(this, "device");
     private final StringProperty contentLayer = new SimpleStringProperty(this, "contentLayer");
+    /**
+     * Content layers after the one the window shows, from defaults or a file that use several; kept
+     * so such settings render as given (as {@code render} does), dropped once the user picks a layer.
+     */
+    private List<String> moreContentLayers = List.of();
     private final ObservableList<StyleLayerChoice> styleLayers = FXCollections.observableArrayList(
             layer -> new Observable[] {layer.enabledProperty(), layer.weightProperty()});
     private final DoubleProperty alpha = new SimpleDoubleProperty(this, "alpha");
@@ -62,6 +67,11 @@ public final class SettingsViewModel {
                 useLayersOf(now);
             }
         });
+        contentLayer.addListener(obs -> {
+            if (!applying) {
+                moreContentLayers = List.of();
+            }
+        });
         for (Observable live : List.of(alpha, beta, costMode, tvWeight, learningRate, contentLayer, styleLayers)) {
             live.addListener(obs -> {
                 if (!applying) {
@@ -77,6 +87,7 @@ public final class SettingsViewModel {
         applying = true;
         try {
             contentLayer.set(defaults.contentLayers().get(0));
+            moreContentLayers = defaults.contentLayers().subList(1, defaults.contentLayers().size());
             styleLayers.setAll(defaults.styleLayers().stream()
                     .map(layer -> new StyleLayerChoice(layer.name(), layer.enabled(), layer.weight())).toList());
         } finally {
@@ -92,7 +103,7 @@ public final class SettingsViewModel {
                     .map(layer -> new StyleLayer(layer.name(), layer.weightProperty().get()))
                     .toList();
             liveParameters.set(new LiveParameters(alpha.get(), beta.get(), tvWeight.get(), learningRate.get(),
-                    List.of(contentLayer.get()), layers, costMode.get()));
+                    contentLayers(), layers, costMode.get()));
         } catch (IllegalArgumentException | NullPointerException e) {
             // The fields only pass valid numbers on, so this means an inconsistent preset: keep the last good value.
             LOG.warn("Ignoring invalid settings: {}", e.getMessage());
@@ -109,7 +120,7 @@ public final class SettingsViewModel {
     }
 
     public RenderSettings snapshot() {
-        return new RenderSettings(backbone.get().id(), device.get().name(), List.of(contentLayer.get()),
+        return new RenderSettings(backbone.get().id(), device.get().name(), contentLayers(),
                 styleLayers.stream().map(layer -> new RenderSettings.LayerSetting(layer.name(),
                         layer.enabledProperty().get(), layer.weightProperty().get())).toList(),
                 alpha.get(), beta.get(), tvWeight.get(), learningRate.get(),
@@ -132,8 +143,9 @@ public final class SettingsViewModel {
         try {
             backbone.set(kind);
             device.set(computeDevice);
-            // The window offers one content layer; a render that used several brings its first.
+            // The window offers one content layer; a render that used several shows its first and keeps the rest.
             contentLayer.set(settings.contentLayers().get(0));
+            moreContentLayers = settings.contentLayers().subList(1, settings.contentLayers().size());
             List<StyleLayerChoice> layers = new java.util.ArrayList<>();
             for (String tap : kind.taps()) {
                 RenderSettings.LayerSetting given = settings.styleLayers().stream()
@@ -175,6 +187,13 @@ public final class SettingsViewModel {
 
     public ObjectProperty<ComputeDevice> deviceProperty() {
         return device;
+    }
+
+    private List<String> contentLayers() {
+        List<String> layers = new java.util.ArrayList<>();
+        layers.add(contentLayer.get());
+        layers.addAll(moreContentLayers);
+        return layers;
     }
 
     public StringProperty contentLayerProperty() {
