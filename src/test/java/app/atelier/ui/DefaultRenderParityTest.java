@@ -15,14 +15,12 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -38,17 +36,8 @@ class DefaultRenderParityTest {
     private static final int SIZE = 64;
     private static final int ITERATIONS = 6;
 
-    private StudioTestWindow ui;
-
-    @Start
-    void start(Stage stage) {
-        ui = new StudioTestWindow(stage);
-    }
-
-    @AfterEach
-    void stopJob(FxRobot robot) throws Exception {
-        ui.stopJob(robot);
-    }
+    @RegisterExtension
+    final StudioTestWindow ui = new StudioTestWindow();
 
     @Test
     void renderWithoutOptionsPaintsWhatStartPaintsInAFreshWindow(FxRobot robot, @TempDir Path folder) throws Exception {

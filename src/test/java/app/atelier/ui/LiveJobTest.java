@@ -18,15 +18,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
-import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -37,17 +35,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith({ApplicationExtension.class, SharedSqueezeNetWeights.class})
 class LiveJobTest {
 
-    private StudioTestWindow ui;
-
-    @Start
-    void start(Stage stage) {
-        ui = new StudioTestWindow(stage);
-    }
-
-    @AfterEach
-    void stopJob(FxRobot robot) throws Exception {
-        ui.stopJob(robot);
-    }
+    @RegisterExtension
+    final StudioTestWindow ui = new StudioTestWindow();
 
     private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);

@@ -14,30 +14,19 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Quality section drives a real SqueezeNet job: L-BFGS, two scales, the content's colours. */
 @ExtendWith({ApplicationExtension.class, SharedSqueezeNetWeights.class})
 class QualityControlsTest {
 
-    private StudioTestWindow ui;
-
-    @Start
-    void start(Stage stage) {
-        ui = new StudioTestWindow(stage);
-    }
-
-    @AfterEach
-    void stopJob(FxRobot robot) throws Exception {
-        ui.stopJob(robot);
-    }
+    @RegisterExtension
+    final StudioTestWindow ui = new StudioTestWindow();
 
     @Test
     @SuppressWarnings("unchecked")

@@ -30,14 +30,12 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.Region;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -49,17 +47,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith({ApplicationExtension.class, SharedSqueezeNetWeights.class})
 class SettingsRoundTripTest {
 
-    private StudioTestWindow ui;
-
-    @Start
-    void start(Stage stage) {
-        ui = new StudioTestWindow(stage);
-    }
-
-    @AfterEach
-    void stopJob(FxRobot robot) throws Exception {
-        ui.stopJob(robot);
-    }
+    @RegisterExtension
+    final StudioTestWindow ui = new StudioTestWindow();
 
     private static int render(String... options) {
         List<String> args = new ArrayList<>(List.of("render", "--weights", TestData.squeezenet().toString(), "--quiet"));

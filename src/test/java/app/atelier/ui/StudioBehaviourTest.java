@@ -21,26 +21,21 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Paste, browser drops, missing weights and the studio's memory. */
 @ExtendWith(ApplicationExtension.class)
 class StudioBehaviourTest {
 
-    private StudioTestWindow ui;
-
-    @Start
-    void start(Stage stage) {
-        ui = new StudioTestWindow(stage);
-    }
+    @RegisterExtension
+    final StudioTestWindow ui = new StudioTestWindow();
 
     @Test
     void pastingRawImageDataLoadsItAsTheContent(FxRobot robot) throws Exception {

@@ -10,16 +10,47 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Puts a fresh studio into a TestFX stage, as the app does but without remembered state. */
-final class StudioTestWindow {
+/**
+ * Puts a fresh studio into a TestFX stage, as the app does but without remembered state. Either
+ * built in a {@code @Start} method, or registered with {@code @RegisterExtension} after
+ * {@code ApplicationExtension}: then it opens the window in TestFX's stage before each test and
+ * stops the job after it, once the test's own {@code @AfterEach} methods have run.
+ */
+final class StudioTestWindow implements BeforeEachCallback, AfterEachCallback {
 
-    final StudioViewModel studio = new StudioViewModel();
-    final StudioWindow window;
+    StudioViewModel studio;
+    StudioWindow window;
+
+    /** For {@code @RegisterExtension}; the window opens before each test. */
+    StudioTestWindow() {
+    }
 
     StudioTestWindow(Stage stage) {
+        open(stage);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        // The FX thread and the stage a @Start method would get: ApplicationExtension registered it.
+        FxToolkit.setupStage(this::open);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        if (studio != null) {
+            stopJob(new FxRobot());
+        }
+    }
+
+    private void open(Stage stage) {
+        studio = new StudioViewModel();
         window = new StudioWindow(studio, () -> { });
         Scene scene = new Scene(window, 1400, 900);
         scene.getStylesheets().add(Objects.requireNonNull(StudioWindow.class.getResource(StudioWindow.STYLESHEET)).toExternalForm());
