@@ -15,10 +15,12 @@ public final class FxWaits {
     private FxWaits() {
     }
 
-    public static void after(Duration delay, Runnable step) {
+    /** Runs {@code step} after {@code delay}; the timer returned can be restarted or stopped, as a watchdog is. */
+    public static PauseTransition after(Duration delay, Runnable step) {
         PauseTransition pause = new PauseTransition(delay);
         pause.setOnFinished(event -> step.run());
         pause.play();
+        return pause;
     }
 
     public static void after(double seconds, Runnable step) {

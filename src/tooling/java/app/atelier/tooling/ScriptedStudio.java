@@ -8,7 +8,9 @@ import app.atelier.ui.StudioWindow;
 import app.atelier.ui.images.ImageRequest;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.application.Application;
+import javafx.scene.control.Slider;
 import javafx.stage.Stage;
 
 /**
@@ -31,6 +33,23 @@ public class ScriptedStudio extends AtelierApp {
         Launcher.prepareProcess();
         script = toRun;
         Application.launch(ScriptedStudio.class);
+    }
+
+    /** Returns unless {@code args} holds one value for each name; otherwise prints the usage line and exits with status 2. */
+    public static void requireArguments(String[] args, String program, String... names) {
+        if (args.length != names.length) {
+            System.err.println("Usage: " + program + " " + String.join(" ", names));
+            System.exit(2);
+        }
+    }
+
+    /** The β slider a person would drag; null, after telling {@code fail} so, when the window has none. FX thread. */
+    public static Slider betaSlider(StudioWindow window, Consumer<String> fail) {
+        Slider slider = (Slider) window.lookup("#beta-slider");
+        if (slider == null) {
+            fail.accept("the window has no #beta-slider");
+        }
+        return slider;
     }
 
     /** Sets the backbone and size, opens the photo and the painting, and runs {@code then} half a second after both show. FX thread. */

@@ -71,25 +71,19 @@ public final class SessionBench {
     }
 
     public static void main(String[] args) {
-        if (args.length != 9) {
-            System.err.println("Usage: SessionBench SAMPLES_FILE CONTENT STYLE BACKBONE SIZE ITERATIONS CHANGE_EVERY"
-                    + " SAMPLE_EVERY HISTORY_FOLDER");
-            System.exit(2);
-        }
+        ScriptedStudio.requireArguments(args, "SessionBench", "SAMPLES_FILE", "CONTENT", "STYLE", "BACKBONE", "SIZE",
+                "ITERATIONS", "CHANGE_EVERY", "SAMPLE_EVERY", "HISTORY_FOLDER");
         SessionBench bench = new SessionBench(args);
         ScriptedStudio.launch((stage, window, studio) -> bench.run(window, studio));
     }
 
     private void run(StudioWindow window, StudioViewModel studioViewModel) {
         studio = studioViewModel;
-        betaSlider = (Slider) window.lookup("#beta-slider");
+        betaSlider = ScriptedStudio.betaSlider(window, this::fail);
         if (betaSlider == null) {
-            fail("the window has no #beta-slider");
             return;
         }
-        watchdog = new PauseTransition(STALL_TIMEOUT);
-        watchdog.setOnFinished(event -> fail("no iteration for " + STALL_TIMEOUT.toSeconds() + " s"));
-        watchdog.play();
+        watchdog = FxWaits.after(STALL_TIMEOUT, () -> fail("no iteration for " + STALL_TIMEOUT.toSeconds() + " s"));
         studio.renders().keepIn(new HistoryStore(historyFolder));
         studio.settings().iterationsProperty().set(iterations);
         studio.settings().quality().scalesProperty().set(1);

@@ -77,10 +77,7 @@ public final class WindowBench {
     }
 
     public static void main(String[] args) {
-        if (args.length != 6) {
-            System.err.println("Usage: WindowBench SAMPLES_FILE CONTENT STYLE BACKBONE SIZE CHANGES");
-            System.exit(2);
-        }
+        ScriptedStudio.requireArguments(args, "WindowBench", "SAMPLES_FILE", "CONTENT", "STYLE", "BACKBONE", "SIZE", "CHANGES");
         WindowBench bench = new WindowBench(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]),
                 BackboneKind.fromId(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
         ScriptedStudio.launch((stage, window, studio) -> bench.run(window, studio));
@@ -89,16 +86,13 @@ public final class WindowBench {
     /** FX thread: begins the script once the window is shown. */
     private void run(StudioWindow window, StudioViewModel studioViewModel) {
         studio = studioViewModel;
-        betaSlider = (Slider) window.lookup("#beta-slider");
+        betaSlider = ScriptedStudio.betaSlider(window, this::fail);
         if (betaSlider == null) {
-            fail("the window has no #beta-slider");
             return;
         }
         window.getScene().addPostLayoutPulseListener(this::pulse);
         studio.render().frameProperty().addListener((obs, old, frame) -> frameArrived(frame));
-        watchdog = new PauseTransition(CHANGE_TIMEOUT);
-        watchdog.setOnFinished(event -> fail("nothing happened for " + CHANGE_TIMEOUT.toSeconds() + " s"));
-        watchdog.play();
+        watchdog = FxWaits.after(CHANGE_TIMEOUT, () -> fail("nothing happened for " + CHANGE_TIMEOUT.toSeconds() + " s"));
         // The default run length, as an artist would have it, unless the changes need a longer run.
         int enough = WARM_UP_ITERATIONS + changes * 8;
         if (studio.settings().iterationsProperty().get() < enough) {
