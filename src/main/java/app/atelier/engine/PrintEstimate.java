@@ -18,26 +18,28 @@ public record PrintEstimate(int tiles, double seconds, long peakBytes) {
      */
     static final double SQUEEZENET_SECONDS_PER_MEGAPIXEL_STEP = 0.68;
     /**
-     * VGG19: not yet measured by the print bench; six times SqueezeNet, the ratio of one forward
-     * and backward pass at 256 px on this machine (0.6 s against 0.1 s, shared/STYLE.md).
+     * VGG19: 64.6 s at 2048 px (bench --mode print, 3 steps per tile) on a host shared with four
+     * other sessions, where SqueezeNet ran 2.7 to 3.6 times its quiet rate; about 20 s quiet.
      */
-    static final double VGG19_SECONDS_PER_MEGAPIXEL_STEP = 6 * SQUEEZENET_SECONDS_PER_MEGAPIXEL_STEP;
+    static final double VGG19_SECONDS_PER_MEGAPIXEL_STEP = 20;
 
     /**
      * Peak memory of one render at a side of s px is about FIXED + PER_MEGAPIXEL x s² / 1e6 MB.
      * SqueezeNet: 487 MB at 512 px (docs/performance.md) and 1,136 MB at 1024 px (the print
-     * table's rows less their print pixels); VGG19: 541 MB at 256 px and 977 MB at 512 px
-     * (docs/performance.md).
+     * table's rows less their print pixels); VGG19: 541 MB at 256 px (docs/performance.md) and
+     * 1,448 MB for a 2048 px print in 512 px tiles (docs/quality.md) less its print pixels.
      */
     private static final double SQUEEZENET_FIXED_MB = 271;
     private static final double SQUEEZENET_MB_PER_MEGAPIXEL = 826;
     private static final double VGG19_FIXED_MB = 396;
-    private static final double VGG19_MB_PER_MEGAPIXEL = 2220;
+    private static final double VGG19_MB_PER_MEGAPIXEL = 3450;
     /**
-     * What each print pixel adds: the picture, the photo at print size and the tiles' copies.
-     * 9.4 B from the rows at 2048 and 4096 px (1,166 and 1,255 MB over 9.4 megapixels more).
+     * What each print pixel adds at most: the picture, the photo at print size, the resizer's
+     * copies, and the heap the collector grows around them. An upper envelope: 2,414 MB at 6000 ×
+     * 4500 px (27 megapixels over a 1024 px working render's 1,137 MB) gives 47 B, while the rows
+     * at 2048 and 4096 px grew by only 9.4 B a pixel between them (docs/quality.md).
      */
-    static final double BYTES_PER_PRINT_PIXEL = 9.5;
+    static final double BYTES_PER_PRINT_PIXEL = 47;
 
     /**
      * @param width            print width in pixels

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The estimate reproduces the rows it was fitted to (docs/quality.md, bench --mode print: a 1024
- * px working render of 20 iterations, then 512 px tiles at 10 steps) and moves the right way.
+ * px working render of 20 iterations, then 512 px tiles at 10 steps): the time, and the memory as
+ * an upper envelope that meets the 6000 px row; and it moves the right way.
  */
 class PrintEstimateTest {
 
@@ -22,8 +23,11 @@ class PrintEstimateTest {
         double working = 20 * 1024 * 768 / 1e6 * PrintEstimate.SQUEEZENET_SECONDS_PER_MEGAPIXEL_STEP;
         assertThat(at2048.seconds() - working).as("the pass: 35.4 s measured").isCloseTo(35.4, withPercentage(5));
         assertThat(at4096.seconds() - working).as("the pass: 112.7 s measured").isCloseTo(112.7, withPercentage(5));
-        assertThat(at2048.peakBytes() / 1e6).as("1,166 MB measured").isCloseTo(1166, withPercentage(5));
-        assertThat(at4096.peakBytes() / 1e6).as("1,255 MB measured").isCloseTo(1255, withPercentage(5));
+        assertThat(at2048.peakBytes() / 1e6).as("1,166 MB measured: an upper envelope").isBetween(1166.0, 1.5 * 1166);
+        assertThat(at4096.peakBytes() / 1e6).as("1,255 MB measured: an upper envelope").isBetween(1255.0, 1.5 * 1255);
+        PrintEstimate at6000 = PrintEstimate.of(BackboneKind.SQUEEZENET1_1, 6000, 4500, BENCH, 1024, 20);
+        assertThat(at6000.tiles()).isEqualTo(140);
+        assertThat(at6000.peakBytes() / 1e6).as("2,414 MB measured").isCloseTo(2414, withPercentage(5));
     }
 
     @Test
@@ -39,7 +43,7 @@ class PrintEstimateTest {
         assertThat(vgg.seconds()).isGreaterThan(large.seconds());
         assertThat(vgg.peakBytes()).isGreaterThan(large.peakBytes());
         assertThat(large.peakBytes() - small.peakBytes()).as("only the print's own pixels")
-                .isLessThan(300_000_000L);
+                .isLessThan(1_500_000_000L);
         assertThat(large.peakBytes()).as("the issue's target at 6000 px").isLessThan(2_500_000_000L);
         assertThat(PrintEstimate.of(BackboneKind.SQUEEZENET1_1, 2048, 1536, defaults, 512, 300).seconds())
                 .as("a working render still to make adds its time").isGreaterThan(small.seconds());
