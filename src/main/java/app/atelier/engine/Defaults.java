@@ -25,7 +25,7 @@ public final class Defaults {
      * Coarse to fine over 3 sizes (√2 apart): the small sizes lay down the painting's large shapes,
      * and the window shows a small painting within seconds of Start. Each size ends in the
      * painting's palette: without it the quality set kept up to 0.39 of the photo's colour distance
-     * to the painting (Udnie, Composition VII), with it 0.02-0.13 (docs/quality.md).
+     * to the painting (Udnie, Composition VII), with it at most 0.15 (docs/quality.md).
      */
     public static final RenderQuality QUALITY = RenderQuality.DEFAULT.withScales(3, 0).withPaintingPalette(true)
             .withStyleScale(STYLE_SCALE);
