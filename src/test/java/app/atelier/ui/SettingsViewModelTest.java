@@ -62,9 +62,15 @@ class SettingsViewModelTest {
     }
 
     @Test
-    void choosingAnotherNetworkTakesItsLayers() {
+    void choosingAnotherNetworkTakesItsLayersAndKeepsTheStrengths() {
         SettingsViewModel settings = new SettingsViewModel();
+        settings.alphaProperty().set(0.5);
+        settings.betaProperty().set(3);
         settings.backboneProperty().set(BackboneKind.VGG19);
+        // Normalised costs mean the same on every network, so the strengths carry over as they are.
+        assertThat(settings.costModeProperty().get()).isEqualTo(app.atelier.engine.CostMode.NORMALIZED);
+        assertThat(settings.liveParameters().alpha()).isEqualTo(0.5);
+        assertThat(settings.liveParameters().beta()).isEqualTo(3);
         assertThat(settings.liveParameters().contentLayers()).isEqualTo(BackboneKind.VGG19.defaultContentLayers());
         assertThat(settings.liveParameters().styleLayers()).isEqualTo(BackboneKind.VGG19.defaultStyleLayers());
     }
