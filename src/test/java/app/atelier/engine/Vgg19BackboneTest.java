@@ -123,6 +123,6 @@ class Vgg19BackboneTest {
         }
         JobRecorder.await("the failure", 10, () -> !recorder.failures.isEmpty());
         assertThat(recorder.states).endsWith(JobState.FAILED);
-        assertThat(recorder.failures.get(0).getMessage()).contains("iteration 1").contains("lower");
+        assertThat(recorder.failures.get(0).getMessage()).contains("iteration 1").contains("weights file");
     }
 }
