@@ -21,6 +21,8 @@ final class DivergenceWatch {
     static final double RISE = 20;
 
     private double reference = Double.NaN;
+    /** A finite cost was seen in this job: a later NaN cannot be the weights file's. */
+    private boolean finiteSeen;
     private Frame unmeasured;
     private Frame good;
 
@@ -35,8 +37,8 @@ final class DivergenceWatch {
      */
     Optional<String> check(LossBreakdown loss, int iteration, LiveParameters parameters) {
         if (!loss.isFinite()) {
-            if (Double.isNaN(loss.total()) && Double.isNaN(reference)) {
-                // NaN before any step: no learning rate did it, and weights that overflow give Infinity.
+            if (Double.isNaN(loss.total()) && !finiteSeen) {
+                // NaN before any finite cost: no step did it, and weights that overflow give Infinity.
                 return Optional.of(String.format(Locale.ROOT, "The cost was NaN from iteration %d on: the"
                         + " backbone's weights file most likely holds values that are not numbers (import or"
                         + " download it again), or the weights (α %s, β %s, γ %s) are too large to compute with.",
@@ -46,6 +48,7 @@ final class DivergenceWatch {
                     + " (α %s, β %s, γ %s) are too large to compute with; lower them and start again.",
                     loss.total(), iteration, parameters.alpha(), parameters.beta(), parameters.tvWeight()));
         }
+        finiteSeen = true;
         if (Double.isNaN(reference) || reference == 0) {
             reference = loss.total();
         } else if (loss.total() > RISE * reference) {
