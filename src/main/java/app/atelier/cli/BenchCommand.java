@@ -218,7 +218,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (child && mode == Mode.PRINT) {
                 out.println(PrintRun.run(setup, kinds.get(0), sizes.get(0), workingSize, iterations,
-                        new PrintPass.Settings(512, 64, tileIterations, 1)));
+                        PrintPass.Settings.of(PrintPass.Settings.DEFAULT.tileSize(), tileIterations, 1)));
                 out.flush();
                 return 0;
             }

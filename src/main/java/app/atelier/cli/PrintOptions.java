@@ -17,20 +17,20 @@ final class PrintOptions {
 
     static final int MAX_PRINT_SIDE = PrintSize.MAX_LONG_SIDE;
 
-    @Option(names = "--max-working-size", paramLabel = "PX", defaultValue = "1024",
+    @Option(names = "--max-working-size", paramLabel = "PX",
             description = "Largest size rendered whole; a larger --size is refined from it tile by tile."
                     + " Default: ${DEFAULT-VALUE}.")
     int maxWorkingSize;
 
-    @Option(names = "--tile", paramLabel = "PX", defaultValue = "512",
+    @Option(names = "--tile", paramLabel = "PX",
             description = "Tile size of the print pass (memory follows it, not the print). Default: ${DEFAULT-VALUE}.")
     int tile;
 
-    @Option(names = "--tile-iterations", paramLabel = "N", defaultValue = "40",
+    @Option(names = "--tile-iterations", paramLabel = "N",
             description = "Optimiser steps on each tile of the print pass. Default: ${DEFAULT-VALUE}.")
     int tileIterations;
 
-    @Option(names = "--print-sweeps", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--print-sweeps", paramLabel = "N",
             description = "1, or 2 to repaint every seam band from a shifted tile grid. Default: ${DEFAULT-VALUE}.")
     int sweeps;
 

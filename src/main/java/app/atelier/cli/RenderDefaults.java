@@ -1,6 +1,7 @@
 package app.atelier.cli;
 
 import app.atelier.engine.Defaults;
+import app.atelier.engine.PrintPass;
 import java.util.Locale;
 import picocli.CommandLine;
 
@@ -32,6 +33,11 @@ final class RenderDefaults implements CommandLine.IDefaultValueProvider {
             case "--style-scale" -> Double.toString(Defaults.QUALITY.styleScale());
             case "--original-colors" -> Boolean.toString(Defaults.QUALITY.originalColors());
             case "--painting-palette" -> Boolean.toString(Defaults.QUALITY.paintingPalette());
+            // The print pass's defaults are the window's Render for print defaults too.
+            case "--max-working-size" -> Integer.toString(PrintPass.DEFAULT_WORKING_SIDE);
+            case "--tile" -> Integer.toString(PrintPass.Settings.DEFAULT.tileSize());
+            case "--tile-iterations" -> Integer.toString(PrintPass.Settings.DEFAULT.iterationsPerTile());
+            case "--print-sweeps" -> Integer.toString(PrintPass.Settings.DEFAULT.sweeps());
             case "--match-histogram" -> Boolean.toString(Defaults.QUALITY.matchHistogram());
             default -> null;
         };

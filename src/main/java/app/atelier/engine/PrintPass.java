@@ -27,6 +27,9 @@ import java.util.Objects;
  */
 public final class PrintPass {
 
+    /** The largest size rendered whole before the tiled pass, unless asked otherwise: SqueezeNet's 1024 px peak (1.5 GB) leaves room on an 8 GB laptop. */
+    public static final int DEFAULT_WORKING_SIDE = 1024;
+
     /**
      * How the pass tiles and refines.
      *
