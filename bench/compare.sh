@@ -1,19 +1,32 @@
 #!/usr/bin/env bash
 # Atelier against the same computation in PyTorch-Python, per configuration:
 #   RATIO backbone=... size=... opt=... time=MEDIAN time_lo=LOW time_hi=HIGH memory=A/P disturbed=K/N ...
-# time: median over adjacent pairs of Atelier's time per iteration over PyTorch's, with a bootstrap
-# 90 % interval; both run as long-lived processes (start-up not timed) in short alternating batches
-# (bench/pairs.py), and batches during which other processes used the CPU are left out and counted
-# (disturbed=K/N). judged=no, and a line on standard error, says a configuration was too disturbed
-# to judge. memory: the two processes' peak resident memory (VmHWM).
+#         ... rounds=COUNTED/R round_times=r1,r2,... memory_rounds=m1,m2,...
+# time: median over adjacent pairs of Atelier's time per iteration over PyTorch's; both run as
+# long-lived processes (start-up not timed) in short alternating batches (bench/pairs.py), and
+# batches during which other processes used the CPU are left out and counted (disturbed=K/N).
+# Rounds: the same configuration runs up to 25 % faster or slower in processes started a minute
+# apart (thread placement and memory layout are fixed at start), so each configuration runs
+# several rounds, each with both processes started afresh; time pools the pairs of the rounds that
+# count (at least 3 clean pairs), and its 90 % interval is a bootstrap over rounds, then pairs,
+# so it is as wide as the rounds disagree. round_times: each counted round's median. judged=no, and
+# a line on standard error, says a configuration was too disturbed to judge (fewer than 3 rounds
+# counted). memory: median over rounds of the two processes' peak resident memory (VmHWM) ratio.
 #
 # Usage: bench/compare.sh [--quick] [--markdown] [--backbones a,b] [--sizes 256,384] [--optimizers adam,lbfgs]
-#                         [--warmup N] [--threads N] [--pairs N] [--budget S] [--max-other F]
-#   --quick     both backbones at 256 px with Adam, 10 clean pairs or 120 s of batches each (under ten minutes)
+#                         [--warmup N] [--threads N] [--rounds N] [--pairs N] [--budget S] [--max-other F]
+#   --quick     both backbones at 256 px with Adam, 3 rounds of up to 5 clean pairs, 150 s of batches
+#               each (under ten minutes: per configuration at most 150 s of batches plus 3 start-ups
+#               of both sides, JVM 5-8 s and python ~4 s plus weights and warm-up, ~20 s for VGG19;
+#               VGG19 at 256 px takes ~0.45 s per iteration, so a pair ~1.1 s and 5 clean pairs ~6 s
+#               when quiet; at worst 3 x (50 + 20) s = 3.5 min per configuration, 7 min for both)
 #   --markdown  print the results table for docs/performance.md instead of RATIO lines
-#   --pairs N   clean pairs wanted per configuration (20); --budget S: seconds of batches at most (180)
+#   --rounds N  rounds per configuration, both sides started afresh in each (4; 1: one pair of
+#               processes, the earlier method); --pairs N: clean pairs per round (8);
+#               --budget S: seconds of batches per configuration, all rounds together (180)
+#   --min-rounds N / --min-pairs-per-round N  judged only when N rounds (3) of at least N clean pairs (3) count
 #   --max-other F  a batch is disturbed when others used more than F of all CPUs during it (0.05)
-#   --batch-log FILE  append every batch (time, others' ticks, steal, verdict) to FILE
+#   --batch-log FILE  append every batch (round, time, others' ticks, steal, verdict) to FILE
 # Needs: target/atelier.jar (mvn -o -q package -DskipTests), /usr/bin/python3 with python3-torch,
 # python3-pil and libopenblas0-pthread; ATELIER_MODELS pointing at the models folder (default
 # ../shared/models).
@@ -30,7 +43,7 @@ batch_log=/dev/null
 pairs_options=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) sizes=256; optimizers=adam; warmup=1; pairs_options+=(--pairs 10 --budget 120) ;;
+    --quick) sizes=256; optimizers=adam; warmup=1; pairs_options+=(--rounds 3 --pairs 5 --budget 150) ;;
     --markdown) markdown=1 ;;
     --batch-log) batch_log=$2; shift ;;
     --backbones) backbones=$2; shift ;;
@@ -38,8 +51,8 @@ while [ $# -gt 0 ]; do
     --optimizers) optimizers=$2; shift ;;
     --warmup) warmup=$2; shift ;;
     --threads) threads=$2; shift ;;
-    --pairs|--budget|--max-other|--min-pairs) pairs_options+=("$1" "$2"); shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    --rounds|--pairs|--budget|--max-other|--min-pairs|--min-rounds|--min-pairs-per-round) pairs_options+=("$1" "$2"); shift ;;
+    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -98,10 +111,12 @@ for backbone in ${backbones//,/ }; do
         -v pm="$(field b_ms "$line")" -v m="$(field memory "$line")" -v amb="$(field a_mb "$line")" \
         -v pmb="$(field b_mb "$line")" -v ae="$(field a_evals "$line")" -v pe="$(field b_evals "$line")" \
         -v ag="$(field a_gflops "$line")" -v as="$(share "$(field a_gflops "$line")")" \
-        -v ps="$(share "$(field b_gflops "$line")")" \
+        -v ps="$(share "$(field b_gflops "$line")")" -v r="$(field rounds "$line")" \
+        -v rt="$(field round_times "$line")" \
         'BEGIN {verdict = (j == "yes") ? sprintf("**%.2f** [%.2f, %.2f]", t, lo, hi) : sprintf("too disturbed (%.2f)", t);
-                printf "| %s | %s | %s | %.0f | %.0f | %s | %s | %.2f | %.2f / %.2f | %.0f | %.0f | **%s** | %.1f | %s %% | %s %% |",
-                b, s, o, am, pm, verdict, d, all, ae, pe, amb, pmb, m, ag, as, ps}')")
+                gsub(",", ", ", rt); counted = (rt == "nan") ? r : r ": " rt;
+                printf "| %s | %s | %s | %.0f | %.0f | %s | %s | %s | %.2f | %.2f / %.2f | %.0f | %.0f | **%s** | %.1f | %s %% | %s %% |",
+                b, s, o, am, pm, verdict, counted, d, all, ae, pe, amb, pmb, m, ag, as, ps}')")
     done
   done
 done
@@ -111,7 +126,7 @@ if [ $markdown = 1 ]; then
   echo "CPU: ${cpu:-unknown}"
   echo "PyTorch-Python: $("$python" -c 'import torch; print(torch.__version__)') (Debian) with OpenBLAS pthread; Atelier: DJL 0.36 on libtorch 2.7.1. VGG19 weights: ${vgg_file:-random He-normal of the right shapes}."
   echo
-  echo "| backbone | size | opt | Atelier ms/it | PyTorch ms/it | time ratio [90 % interval] | disturbed batches | ratio of all pairs | evals/it A / P | Atelier peak MB | PyTorch peak MB | memory ratio | Atelier GFLOP/s | Atelier % of peak | PyTorch % of peak |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| backbone | size | opt | Atelier ms/it | PyTorch ms/it | time ratio [90 % interval] | rounds counted: their ratios | disturbed batches | ratio of all pairs | evals/it A / P | Atelier peak MB | PyTorch peak MB | memory ratio | Atelier GFLOP/s | Atelier % of peak | PyTorch % of peak |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
 fi

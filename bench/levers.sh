@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Measures each performance lever as a with/without ratio, by the same interleaved batches and
-# disturbance filter as compare.sh (bench/pairs.py):
+# disturbance filter as compare.sh (bench/pairs.py), over rounds of freshly started processes:
 #   LEVER name=... backbone=... size=... hogs=... time=MEDIAN time_lo=LOW time_hi=HIGH memory=... disturbed=K/N ...
+#         ... rounds=COUNTED/R round_times=r1,r2,... memory_rounds=m1,m2,...
+# Rounds because one process pair cannot judge a lever: the same settings run up to 25 % faster or
+# slower in processes started a minute apart (thread placement, memory layout), so each round
+# starts both sides afresh and the interval is a bootstrap over rounds, then pairs (see pairs.py).
 # Levers of the computation itself are switched in the PyTorch-Python reference (bench/reference.py
 # flags), which runs the engine's computation on the same libtorch operators; thread settings are
 # measured on Atelier itself.
 #
-# Usage: bench/levers.sh [--backbone vgg19] [--size 256] [--pairs 10] [--budget 120]
+# Usage: bench/levers.sh [--backbone vgg19] [--size 256] [--rounds 4] [--pairs 8] [--budget 180]
 #                        [--levers weights-grad,whole-network,channels-last,bf16,atelier-bf16,threads,omp-wait,low-priority]
 #                        [--hogs N]
 # threads: Atelier with one intra-op thread against one per core; omp-wait: Atelier as shipped
@@ -14,6 +18,8 @@
 # (-Datelier.openMpWaitPolicy=default: spin about 3 ms, then sleep); low-priority: Atelier
 # as shipped (compute threads at nice 10) against -Datelier.computePriority=normal; atelier-bf16:
 # Atelier's backbone in bfloat16 (-Datelier.precision=bfloat16) against float32.
+# --rounds N: rounds per lever (1: one pair of processes, the earlier method); --pairs N: clean
+# pairs per round; --budget S: seconds of batches per lever, all rounds together.
 # --hogs N keeps N busy processes (nice 0, like a browser tab spinning) running while it measures;
 # they are the point of such a run, so its batches are not filtered.
 set -euo pipefail
@@ -23,15 +29,15 @@ backbone=vgg19
 size=256
 levers=weights-grad,whole-network,channels-last,bf16,threads,omp-wait,low-priority
 hogs=0
-pairs_options=(--pairs 10 --budget 120)
+pairs_options=(--rounds 4 --pairs 8 --budget 180)
 while [ $# -gt 0 ]; do
   case "$1" in
     --backbone) backbone=$2; shift ;;
     --size) size=$2; shift ;;
     --levers) levers=$2; shift ;;
     --hogs) hogs=$2; shift ;;
-    --pairs|--budget|--max-other|--min-pairs) pairs_options+=("$1" "$2"); shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    --rounds|--pairs|--budget|--max-other|--min-pairs|--min-rounds|--min-pairs-per-round) pairs_options+=("$1" "$2"); shift ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift

@@ -1,11 +1,12 @@
 #!/usr/bin/python3
-"""Times two long-lived benchmark processes, A and B, in short interleaved batches, and prints
+"""Times two benchmark processes, A and B, in interleaved batches over rounds of fresh processes, and prints
 
-    RATIO <label> time=MEDIAN time_lo=LOW time_hi=HIGH memory=A/B disturbed=K/N ...
+    RATIO <label> time=MEDIAN time_lo=LOW time_hi=HIGH memory=A/B disturbed=K/N ... rounds=C/R round_times=...
 
-where MEDIAN is the median over adjacent (A, B) pairs of A's time per iteration over B's, with a
-bootstrap 90 % interval, and batches during which other processes used the CPU (or the hypervisor
-stole it) are left out and counted. The one place bench/compare.sh and bench/levers.sh alternate.
+where MEDIAN is the median over adjacent (A, B) pairs of A's time per iteration over B's, pooled
+over the rounds, with a hierarchical bootstrap 90 % interval, and batches during which other
+processes used the CPU (or the hypervisor stole it) are left out and counted. The one place
+bench/compare.sh and bench/levers.sh alternate.
 
 Each side is a command that speaks the batch protocol of `atelier bench --serve` and
 `bench/reference.py --serve`: it sets up and warms up, prints READY, then answers `RUN k` with
@@ -18,6 +19,26 @@ another process ran measures that process too, and on 2 cores it can double a ba
 Per batch, from /proc: the machine's busy and steal ticks (/proc/stat) minus the measured side's
 own ticks (/proc/PID/stat of its process tree) is what everything else used; a batch is disturbed
 when that exceeds --max-other of the machine's capacity during the batch.
+
+Why rounds: a process's speed is partly fixed when it starts (where its threads land, how its
+memory is laid out), so the same configuration measured in two processes started a minute apart
+differs by up to 25 % on an idle machine, while the pairs of one pair of processes give an interval
+10-20 % wide: it only says how well those two processes were measured. So each of --rounds rounds starts both sides afresh (the side started
+first alternates), runs up to --pairs clean pairs within its share of --budget, and quits both,
+recording their peak memory (VmHWM). The interval resamples rounds, then pairs within each drawn
+round (hierarchical bootstrap), so it is as wide as the rounds disagree. A round counts only with
+at least --min-pairs-per-round clean pairs; the result is judged only when at least --min-rounds
+rounds count (at most --rounds) holding at least --min-pairs clean pairs in all. With --rounds 1
+this is the earlier single-round method: one pair of processes, judged on --min-pairs clean pairs,
+the interval a plain bootstrap of its pairs.
+
+The line's words after time_hi: memory, the median over rounds of A's peak over B's; disturbed,
+batches left out of all batches of all rounds; pairs, the clean pairs of the counted rounds;
+time_all, the median of every pair of every round, disturbed or not (for information); a_ms/b_ms,
+a_evals/b_evals and a_gflops/b_gflops from the counted rounds' clean batches; a_mb/b_mb, the
+medians over rounds of the peaks; rounds=COUNTED/R; round_times, each counted round's median
+ratio (nan when none counts); memory_rounds, each round's A/B peak ratio. Each `# batch` line on
+standard error names its round (round=i, from 1), and a `# round` line sums each round up.
 
 Standard library only, so the statistics can be tested anywhere: python3 -m unittest bench/test_pairs.py
 """
@@ -61,6 +82,68 @@ def bootstrap_interval(values, confidence=0.9, resamples=2000, seed=1):
     n = len(values)
     medians = sorted(statistics.median(rng.choices(values, k=n)) for _ in range(resamples))
     return quantile(medians, (1 - confidence) / 2), quantile(medians, (1 + confidence) / 2)
+
+
+def hierarchical_interval(rounds, confidence=0.9, resamples=2000, seed=1):
+    """Percentile bootstrap interval of the pooled median of rounds of ratios (a list of lists):
+    each resample draws as many rounds as there are, with replacement, then within each drawn round
+    as many of its ratios as it has, with replacement, and takes the median of all those drawn.
+    Resampling the rounds carries the differences between processes into the interval, which
+    resampling pooled pairs would treat as so many independent measurements. One round: the plain
+    bootstrap of its ratios (the single-round method, same numbers)."""
+    rounds = [list(r) for r in rounds if r]
+    if not rounds:
+        return float("nan"), float("nan")
+    if len(rounds) == 1:
+        return bootstrap_interval(rounds[0], confidence, resamples, seed)
+    rng = random.Random(seed)
+    medians = []
+    for _ in range(resamples):
+        pooled = []
+        for drawn in rng.choices(rounds, k=len(rounds)):
+            pooled.extend(rng.choices(drawn, k=len(drawn)))
+        medians.append(statistics.median(pooled))
+    medians.sort()
+    return quantile(medians, (1 - confidence) / 2), quantile(medians, (1 + confidence) / 2)
+
+
+def round_statistics(rounds, min_pairs_per_round=3, min_rounds=3, min_pairs=6, seed=1):
+    """The figures of a run from each round's batches (a list, per round, of what pair_ratios takes).
+    A round counts when it has at least min_pairs_per_round clean pairs; only counted rounds enter
+    time (median of their clean ratios pooled), its interval and round_times. The run is judged when
+    at least min_rounds rounds count (never more than there are, so one round needs one) and they
+    hold at least min_pairs clean pairs in all. time_all, the median of every pair of every round,
+    disturbed or not, is there for information."""
+    clean_by_round, every = [], []
+    disturbed = batches = 0
+    for round_batches in rounds:
+        clean, all_pairs = pair_ratios(round_batches)
+        clean_by_round.append(clean)
+        every.extend(all_pairs)
+        disturbed += sum(1 for _, _, d in round_batches if d)
+        batches += len(round_batches)
+    counted = [i for i, clean in enumerate(clean_by_round) if len(clean) >= min_pairs_per_round]
+    pooled = [r for i in counted for r in clean_by_round[i]]
+    low, high = hierarchical_interval([clean_by_round[i] for i in counted], seed=seed)
+    return {
+        "time": statistics.median(pooled) if pooled else float("nan"), "time_lo": low, "time_hi": high,
+        "pairs": len(pooled), "counted": counted,
+        "judged": len(counted) >= min(min_rounds, len(rounds)) and len(counted) > 0 and len(pooled) >= min_pairs,
+        "round_times": [statistics.median(clean_by_round[i]) for i in counted],
+        "time_all": statistics.median(every) if every else float("nan"),
+        "disturbed": disturbed, "batches": batches,
+    }
+
+
+def memory_statistics(peaks):
+    """From each round's peak memory {"A": MB, "B": MB}: the A/B ratio per round, and the medians
+    over rounds of the ratio, of A and of B. Memory does not depend on the load, so every round
+    that ended gives it."""
+    ratios = [p["A"] / p["B"] for p in peaks]
+    if not peaks:
+        return {"ratios": [], "memory": float("nan"), "a_mb": float("nan"), "b_mb": float("nan")}
+    return {"ratios": ratios, "memory": statistics.median(ratios),
+            "a_mb": statistics.median(p["A"] for p in peaks), "b_mb": statistics.median(p["B"] for p in peaks)}
 
 
 def quantile(sorted_values, q):
@@ -185,31 +268,35 @@ class Side:
             self.process.kill()
 
 
-def run(args):
-    log = open(args.log, "a") if args.log else subprocess.DEVNULL
+def run_round(args, number, log):
+    """One round: both sides started afresh, pairs until --pairs clean ones or the round's share of
+    the budget, both quit. Returns its batches, their records and the sides' peak memory."""
     sides = {}
+    # The side started first alternates, so that neither always meets the machine as the other left it.
+    order = "AB" if number % 2 == 1 else "BA"
     try:
         # One after the other, so that neither's start-up disturbs the other's warm-up.
-        sides["A"] = Side("A", args.a, log)
-        sides["B"] = Side("B", args.b, log)
+        for name in order:
+            sides[name] = Side(name, args.a if name == "A" else args.b, log)
         # Batch length: about --batch-seconds of the slower side, a few iterations at most.
-        probe = max(sides[s].batch(1)["median_ms"] for s in "AB")
+        probe = max(sides[s].batch(1)["median_ms"] for s in order)
         k = max(1, min(args.max_iterations, round(args.batch_seconds * 1000 / probe)))
+        share = args.budget / args.rounds
         batches, records = [], []
         started = time.monotonic()
         pair, last_pair = 0, 0.0
-        # A pair is started only if it can end within the budget, judged by the last one's length.
-        while pair < args.max_pairs and time.monotonic() - started + last_pair < args.budget:
+        # A pair is started only if it can end within the round's share, judged by the last one's length.
+        while pair < args.max_pairs and time.monotonic() - started + last_pair < share:
             pair_started = time.monotonic()
-            for side in ("AB" if pair % 2 == 0 else "BA"):
+            for side in (order if pair % 2 == 0 else order[::-1]):
                 time.sleep(args.gap)  # the other side's OpenMP threads finish spinning first
                 record = sides[side].batch(k)
                 record["disturbed"] = is_disturbed(record["share"], record["others"] + record["steal"],
                                                    args.max_other)
                 batches.append((side, record["median_ms"], record["disturbed"]))
                 records.append((side, record))
-                print("# batch %s k=%d median_ms=%.1f wall_s=%.2f others=%d steal=%d share=%.3f%s" % (
-                    side, record["iterations"], record["median_ms"], record["wall_s"], record["others"],
+                print("# batch %s round=%d k=%d median_ms=%.1f wall_s=%.2f others=%d steal=%d share=%.3f%s" % (
+                    side, number, record["iterations"], record["median_ms"], record["wall_s"], record["others"],
                     record["steal"], record["share"], " DISTURBED" if record["disturbed"] else ""),
                     file=sys.stderr, flush=True)
             pair += 1
@@ -221,37 +308,57 @@ def run(args):
     finally:
         for side in sides.values():
             side.kill()
-    return summarise(args, batches, records, memory, sides)
+    return batches, records, memory, {s: sides[s].ready for s in "AB"}
 
 
-def summarise(args, batches, records, memory, sides):
-    clean, every = pair_ratios(batches)
-    disturbed = sum(1 for _, _, d in batches if d)
-    judged = len(clean) >= args.min_pairs
-    low, high = bootstrap_interval(clean, seed=args.seed)
-    median = statistics.median(clean) if clean else float("nan")
+def run(args):
+    log = open(args.log, "a") if args.log else subprocess.DEVNULL
+    rounds = []
+    for number in range(1, args.rounds + 1):
+        batches, records, memory, ready = run_round(args, number, log)
+        clean, _ = pair_ratios(batches)
+        print("# round %d/%d clean_pairs=%d/%d time=%.3f memory=%.2f a_mb=%.0f b_mb=%.0f" % (
+            number, args.rounds, len(clean), len(batches) // 2,
+            statistics.median(clean) if clean else float("nan"), memory["A"] / memory["B"], memory["A"],
+            memory["B"]), file=sys.stderr, flush=True)
+        rounds.append({"batches": batches, "records": records, "memory": memory, "ready": ready})
+    return summarise(args, rounds)
+
+
+def summarise(args, rounds):
+    figures = round_statistics([r["batches"] for r in rounds], args.min_pairs_per_round, args.min_rounds,
+                               args.min_pairs, args.seed)
+    memory = memory_statistics([r["memory"] for r in rounds])
+    ready = rounds[0]["ready"]
+    # Per-side figures from the counted rounds' clean batches (all batches if there are none).
+    counted = [rounds[i] for i in figures["counted"]] or rounds
 
     def side_figures(side):
-        kept = [r for s, r in records if s == side and not r["disturbed"]] or [r for s, r in records if s == side]
+        mine = [r for round_ in counted for s, r in round_["records"] if s == side]
+        kept = [r for r in mine if not r["disturbed"]] or mine
         ms = statistics.median(r["median_ms"] for r in kept)
         evals = sum(r["evaluations"] for r in kept) / sum(r["iterations"] for r in kept)
-        gflops = float(sides[side].ready.get("gflop_per_eval", 0)) * evals / (ms / 1000.0)
+        gflops = float(ready[side].get("gflop_per_eval", 0)) * evals / (ms / 1000.0)
         return ms, evals, gflops
 
     a_ms, a_evals, a_gflops = side_figures("A")
     b_ms, b_evals, b_gflops = side_figures("B")
     line = ("%s %s time=%.3f time_lo=%.3f time_hi=%.3f memory=%.2f disturbed=%d/%d pairs=%d judged=%s"
             " time_all=%.3f a_ms=%.1f b_ms=%.1f a_mb=%.0f b_mb=%.0f a_evals=%.2f b_evals=%.2f"
-            " a_gflops=%.1f b_gflops=%.1f") % (
-        args.prefix, args.label, median, low, high, memory["A"] / memory["B"], disturbed, len(batches),
-        len(clean), "yes" if judged else "no", statistics.median(every) if every else float("nan"),
-        a_ms, b_ms, memory["A"], memory["B"], a_evals, b_evals, a_gflops, b_gflops)
+            " a_gflops=%.1f b_gflops=%.1f rounds=%d/%d round_times=%s memory_rounds=%s") % (
+        args.prefix, args.label, figures["time"], figures["time_lo"], figures["time_hi"], memory["memory"],
+        figures["disturbed"], figures["batches"], figures["pairs"], "yes" if figures["judged"] else "no",
+        figures["time_all"], a_ms, b_ms, memory["a_mb"], memory["b_mb"], a_evals, b_evals, a_gflops, b_gflops,
+        len(figures["counted"]), len(rounds), ",".join("%.3f" % t for t in figures["round_times"]) or "nan",
+        ",".join("%.2f" % m for m in memory["ratios"]))
     print(line, flush=True)
-    if not judged:
-        print("too disturbed to judge %s: %d of %d batches disturbed, %d clean pairs (need %d); run it on a"
-              " quieter machine or with a longer --budget" % (args.label, disturbed, len(batches), len(clean),
-                                                              args.min_pairs), file=sys.stderr, flush=True)
-    return judged
+    if not figures["judged"]:
+        print("too disturbed to judge %s: %d of %d batches disturbed; %d of %d rounds had at least %d clean pairs"
+              " (need %d), %d clean pairs in them (need %d); run it on a quieter machine or with a longer --budget"
+              % (args.label, figures["disturbed"], figures["batches"], len(figures["counted"]), len(rounds),
+                 args.min_pairs_per_round, min(args.min_rounds, len(rounds)), figures["pairs"], args.min_pairs),
+              file=sys.stderr, flush=True)
+    return figures["judged"]
 
 
 def main(argv=None):
@@ -260,10 +367,18 @@ def main(argv=None):
     parser.add_argument("--b", required=True, help="command of side B (the denominator)")
     parser.add_argument("--label", default="", help="key=value words naming the comparison")
     parser.add_argument("--prefix", default="RATIO")
-    parser.add_argument("--pairs", type=int, default=20, help="stop after this many clean pairs")
-    parser.add_argument("--min-pairs", type=int, default=6, help="fewer clean pairs: too disturbed to judge")
-    parser.add_argument("--max-pairs", type=int, default=200)
-    parser.add_argument("--budget", type=float, default=180, help="seconds of batches at most")
+    parser.add_argument("--rounds", type=int, default=4,
+                        help="rounds, each with both sides started afresh (1: the single-round method)")
+    parser.add_argument("--pairs", type=int, default=8, help="a round stops after this many clean pairs")
+    parser.add_argument("--min-pairs-per-round", type=int, default=3,
+                        help="a round with fewer clean pairs is left out of the statistics")
+    parser.add_argument("--min-rounds", type=int, default=3,
+                        help="fewer rounds left in (or all, if --rounds is smaller): too disturbed to judge")
+    parser.add_argument("--min-pairs", type=int, default=6,
+                        help="fewer clean pairs in the rounds left in: too disturbed to judge")
+    parser.add_argument("--max-pairs", type=int, default=200, help="pairs per round at most")
+    parser.add_argument("--budget", type=float, default=180,
+                        help="seconds of batches at most, all rounds together (split evenly between them)")
     parser.add_argument("--batch-seconds", type=float, default=0.5)
     parser.add_argument("--max-iterations", type=int, default=8, help="iterations per batch at most")
     parser.add_argument("--max-other", type=float, default=0.05,
@@ -272,6 +387,8 @@ def main(argv=None):
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--log", default=None, help="append both sides' standard error here")
     args = parser.parse_args(argv)
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
     return 0 if run(args) else 3
 
 

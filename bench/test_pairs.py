@@ -87,6 +87,158 @@ class BootstrapTest(unittest.TestCase):
         self.assertNotEqual(high, high)
 
 
+def synthetic_rounds(levels, pairs_per_round=8, scatter=0.01, seed=1):
+    """Clean pair ratios per round: each round's processes run at their own level, and the pairs
+    within a round scatter tightly around it."""
+    rng = random.Random(seed)
+    return [[rng.gauss(level, scatter) for _ in range(pairs_per_round)] for level in levels]
+
+
+def round_batches(ratios, disturbed=()):
+    """A round's batches (side, ms, disturbed) whose pairs have the given A/B ratios; the pairs
+    whose indices are in `disturbed` have their A batch disturbed."""
+    batches = []
+    for i, ratio in enumerate(ratios):
+        a, b = ("A", 100.0 * ratio, i in disturbed), ("B", 100.0, False)
+        batches.extend((a, b) if i % 2 == 0 else (b, a))
+    return batches
+
+
+def width(interval):
+    return interval[1] - interval[0]
+
+
+class HierarchicalIntervalTest(unittest.TestCase):
+
+    def test_a_process_level_factor_widens_the_interval_where_pooled_pairs_do_not(self):
+        # Three rounds' processes run at 0.8, one round's at 1.2 (the +-25 % seen between processes
+        # started a minute apart), each round's pairs within 1 %. Pooled, 32 pairs put the median
+        # firmly at 0.8; whether the next pair of processes lands at 0.8 or 1.2 is what 4 rounds cannot say.
+        rounds = synthetic_rounds([0.8, 0.8, 0.8, 1.2])
+        pooled = pairs.bootstrap_interval([r for ratios in rounds for r in ratios])
+        low, high = pairs.hierarchical_interval(rounds)
+        self.assertLess(width(pooled), 0.03)
+        self.assertLessEqual(low, 0.81)
+        self.assertGreaterEqual(high, 1.19)
+        self.assertGreater(width((low, high)), 10 * width(pooled))
+
+    def test_rounds_spread_between_levels_give_an_interval_spanning_them(self):
+        # Levels 0.8, 0.9, 1.1, 1.2: the pooled median wanders only between the middle two rounds.
+        rounds = synthetic_rounds([0.8, 0.9, 1.1, 1.2])
+        pooled = pairs.bootstrap_interval([r for ratios in rounds for r in ratios])
+        low, high = pairs.hierarchical_interval(rounds)
+        self.assertLess(low, 0.85)
+        self.assertGreater(high, 1.15)
+        self.assertGreater(width((low, high)), 1.5 * width(pooled))
+
+    def test_two_rounds_at_each_of_two_levels_give_an_interval_holding_both(self):
+        # (With exactly half the pairs at each level the pooled bootstrap's median flips between the
+        # levels as well, so this case does not tell the two methods apart; the cases above do.)
+        low, high = pairs.hierarchical_interval(synthetic_rounds([0.8, 1.2, 0.8, 1.2]))
+        self.assertLessEqual(low, 0.81)
+        self.assertGreaterEqual(high, 1.19)
+
+    def test_identical_rounds_give_about_the_pooled_interval(self):
+        # Resampling twice over is somewhat conservative when the rounds do not differ: a little wider, never narrower by much.
+        for seed in range(10):
+            rounds = synthetic_rounds([0.9] * 4, scatter=0.03, seed=seed)
+            pooled = pairs.bootstrap_interval([r for ratios in rounds for r in ratios])
+            low, high = pairs.hierarchical_interval(rounds)
+            self.assertAlmostEqual(low, pooled[0], delta=0.012)
+            self.assertAlmostEqual(high, pooled[1], delta=0.012)
+            self.assertGreater(width((low, high)), 0.9 * width(pooled))
+            self.assertLess(width((low, high)), 1.8 * width(pooled))
+
+    def test_one_round_is_the_plain_bootstrap_of_its_pairs(self):
+        ratios = synthetic_rounds([0.9], scatter=0.05)[0]
+        self.assertEqual(pairs.hierarchical_interval([ratios], seed=4), pairs.bootstrap_interval(ratios, seed=4))
+
+    def test_same_seed_same_interval_and_no_rounds_no_interval(self):
+        rounds = synthetic_rounds([0.8, 1.0, 1.1])
+        self.assertEqual(pairs.hierarchical_interval(rounds, seed=2), pairs.hierarchical_interval(rounds, seed=2))
+        low, high = pairs.hierarchical_interval([])
+        self.assertNotEqual(low, low)  # nan
+        self.assertNotEqual(high, high)
+
+
+class RoundStatisticsTest(unittest.TestCase):
+
+    def test_time_is_the_median_of_the_counted_rounds_pairs_pooled(self):
+        rounds = [round_batches([0.8, 0.9, 1.0]), round_batches([1.1, 1.2, 1.3, 1.4])]
+        figures = pairs.round_statistics(rounds, min_rounds=2)
+        self.assertAlmostEqual(figures["time"], 1.1)
+        self.assertEqual(figures["pairs"], 7)
+        self.assertEqual(figures["counted"], [0, 1])
+        self.assertEqual([round(t, 6) for t in figures["round_times"]], [0.9, 1.25])
+
+    def test_a_round_below_the_minimum_of_clean_pairs_is_left_out(self):
+        # Round 3 kept only two clean pairs (at 2.0, a process that ran slow): neither its pairs nor its
+        # median enter the figures; time_all and the disturbed count still see all batches.
+        slow = round_batches([2.0, 2.0, 2.0, 2.0, 2.0], disturbed={0, 1, 2})
+        rounds = [round_batches([0.9] * 4), round_batches([1.0] * 4), slow, round_batches([1.1] * 4)]
+        figures = pairs.round_statistics(rounds, min_pairs_per_round=3)
+        self.assertEqual(figures["counted"], [0, 1, 3])
+        self.assertEqual(figures["pairs"], 12)
+        self.assertAlmostEqual(figures["time"], 1.0)
+        self.assertLessEqual(figures["time_hi"], 1.1 + 1e-9)
+        self.assertEqual(len(figures["round_times"]), 3)
+        self.assertEqual(figures["disturbed"], 3)
+        self.assertEqual(figures["batches"], 3 * 8 + 10)
+        self.assertTrue(figures["judged"])
+        # the same round with three clean pairs counts
+        slow = round_batches([2.0, 2.0, 2.0, 2.0, 2.0], disturbed={0, 1})
+        figures = pairs.round_statistics(rounds[:2] + [slow] + rounds[3:], min_pairs_per_round=3)
+        self.assertEqual(figures["counted"], [0, 1, 2, 3])
+        self.assertEqual(figures["pairs"], 15)
+        self.assertAlmostEqual(figures["round_times"][2], 2.0)
+
+    def test_judged_needs_enough_counted_rounds(self):
+        good, poor = round_batches([1.0] * 4), round_batches([1.0] * 4, disturbed={0, 1})
+        self.assertTrue(pairs.round_statistics([good, good, good, poor], min_rounds=3)["judged"])
+        self.assertFalse(pairs.round_statistics([good, good, poor, poor], min_rounds=3)["judged"])
+        self.assertFalse(pairs.round_statistics([poor] * 4, min_rounds=3)["judged"])
+
+    def test_judged_needs_no_more_rounds_than_were_run(self):
+        good = round_batches([1.0] * 4)
+        self.assertTrue(pairs.round_statistics([good, good], min_rounds=3)["judged"])
+        self.assertFalse(pairs.round_statistics([good, round_batches([1.0] * 4, disturbed={0, 1})],
+                                                min_rounds=3)["judged"])
+
+    def test_one_round_is_judged_on_its_clean_pairs_as_the_single_round_method_was(self):
+        def one_round(clean_pairs):
+            return pairs.round_statistics([round_batches([1.0] * 8, disturbed=set(range(8 - clean_pairs)))],
+                                          min_pairs_per_round=3, min_rounds=3, min_pairs=6)
+        self.assertTrue(one_round(6)["judged"])
+        self.assertFalse(one_round(5)["judged"])
+        self.assertFalse(one_round(2)["judged"])
+        ratios = [0.8, 0.9, 1.0, 1.05, 1.1, 1.3]
+        figures = pairs.round_statistics([round_batches(ratios)], min_rounds=3)
+        self.assertEqual((figures["time_lo"], figures["time_hi"]), pairs.bootstrap_interval(ratios))
+
+    def test_judged_needs_the_minimum_of_clean_pairs_in_all(self):
+        three = round_batches([1.0] * 3)
+        self.assertTrue(pairs.round_statistics([three] * 3, min_pairs=9)["judged"])
+        self.assertFalse(pairs.round_statistics([three] * 3, min_pairs=10)["judged"])
+
+    def test_no_pairs_at_all_give_nan_and_no_judgement(self):
+        figures = pairs.round_statistics([[], []])
+        self.assertNotEqual(figures["time"], figures["time"])
+        self.assertNotEqual(figures["time_all"], figures["time_all"])
+        self.assertEqual(figures["round_times"], [])
+        self.assertFalse(figures["judged"])
+
+
+class MemoryStatisticsTest(unittest.TestCase):
+
+    def test_memory_is_the_median_over_rounds_of_each_rounds_ratio(self):
+        figures = pairs.memory_statistics([{"A": 330, "B": 300}, {"A": 320, "B": 320}, {"A": 360, "B": 300},
+                                           {"A": 310, "B": 310}])
+        self.assertEqual([round(r, 3) for r in figures["ratios"]], [1.1, 1.0, 1.2, 1.0])
+        self.assertAlmostEqual(figures["memory"], 1.05)
+        self.assertEqual(figures["a_mb"], 325)
+        self.assertEqual(figures["b_mb"], 305)
+
+
 class DisturbanceTest(unittest.TestCase):
 
     def test_share_is_what_others_and_the_hypervisor_took_of_all_cores(self):
