@@ -1,7 +1,9 @@
 package app.atelier.engine;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 
 /**
  * Adam (Kingma and Ba) on the pixels, with the usual β1 = 0.9, β2 = 0.999, ε = 1e-8.
@@ -18,6 +20,9 @@ final class AdamOptimizer implements PixelOptimizer {
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.999;
     static final double EPSILON = 1e-8;
+    /** DJL's update clips the gradient at a non-negative value; a negative one turns that off. */
+    private static final float NO_CLIPPING = -1f;
+    private static final NDIndex WHOLE = new NDIndex(":");
 
     private final NDManager stateManager;
     private NDArray firstMoment;
@@ -48,20 +53,25 @@ final class AdamOptimizer implements PixelOptimizer {
             gradientScale = rms > 0 && Double.isFinite(rms) ? 1.0 / rms : 1.0;
         }
         steps++;
-        NDArray scaled = gradient.mul(gradientScale);
-        // Intermediates land on the first operand's manager: borrow the long-lived arrays into
-        // the iteration's scope so that nothing computed here outlives it.
+        // One native call (DJL's own fused update: moments in place, then the step) instead of a
+        // dozen NDArray operations, each with a picture-sized temporary whose fresh pages cost
+        // more than its arithmetic. The bias corrections fold into the learning rate and ε:
+        // lr·(m/c1)/(√(v/c2)+ε) = (lr·√c2/c1)·m/(√v + ε·√c2).
+        double firstCorrection = 1 - Math.pow(BETA1, steps);
+        double rootSecondCorrection = Math.sqrt(1 - Math.pow(BETA2, steps));
+        // DJL wraps every operand that is not on the first one's manager in a new array on that
+        // manager: borrow them all into the iteration's scope so that no wrapper outlives it.
         firstMoment.tempAttach(scope);
         secondMoment.tempAttach(scope);
         pixels.tempAttach(scope);
-        firstMoment.muli(BETA1).addi(scaled.mul(1 - BETA1));
-        secondMoment.muli(BETA2).addi(scaled.square().muli(1 - BETA2));
-        double firstCorrection = 1 - Math.pow(BETA1, steps);
-        double secondCorrection = 1 - Math.pow(BETA2, steps);
-        NDArray denominator = secondMoment.div(secondCorrection).sqrt().addi(EPSILON);
-        NDArray update = firstMoment.div(firstCorrection).divi(denominator).muli(learningRate);
-        pixels.subi(update);
-        pixels.clip(0, 1).copyTo(pixels);
+        pixels.getNDArrayInternal().adamUpdate(new NDList(pixels, gradient, firstMoment, secondMoment),
+                new NDList(pixels), (float) learningRate, (float) (learningRate * rootSecondCorrection / firstCorrection),
+                0f, (float) gradientScale, NO_CLIPPING, (float) BETA1, (float) BETA2,
+                (float) (EPSILON * rootSecondCorrection), false, false);
+        // Clamped into the same tensor inside libtorch: NDArray.copyTo would take a round trip
+        // through a Java byte array.
+        NDArray clamped = pixels.clip(0, 1);
+        pixels.set(WHOLE, clamped);
         return evaluated.loss();
     }
 
