@@ -17,7 +17,9 @@
 # (OpenMP threads spin about 1000 rounds, then sleep) against libgomp's default
 # (-Datelier.openMpWaitPolicy=default: spin about 3 ms, then sleep); low-priority: Atelier
 # as shipped (compute threads at nice 10) against -Datelier.computePriority=normal; atelier-bf16:
-# Atelier's backbone in bfloat16 (-Datelier.precision=bfloat16) against float32.
+# Atelier's backbone in bfloat16 (-Datelier.precision=bfloat16) against float32; malloc: Atelier as
+# shipped (glibc keeps freed tensor memory for reuse, TensorMemory) against glibc's defaults
+# (-Datelier.mallocTuning=default); a_faults/b_faults are the page faults per iteration.
 # --rounds N: rounds per lever (1: one pair of processes, the earlier method); --pairs N: clean
 # pairs per round; --budget S: seconds of batches per lever, all rounds together.
 # --hogs N keeps N busy processes (nice 0, like a browser tab spinning) running while it measures;
@@ -64,6 +66,7 @@ for lever in ${levers//,/ }; do
     omp-wait) with=$(atelier_side "$cores"); base=$(atelier_side "$cores" -Datelier.openMpWaitPolicy=default) ;;
     low-priority) with=$(atelier_side "$cores"); base=$(atelier_side "$cores" -Datelier.computePriority=normal) ;;
     threads) with=$(atelier_side 1); base=$(atelier_side "$cores") ;;
+    malloc) with=$(atelier_side "$cores"); base=$(atelier_side "$cores" -Datelier.mallocTuning=default) ;;
     atelier-bf16) with=$(atelier_side "$cores" -Datelier.precision=bfloat16); base=$(atelier_side "$cores") ;;
     *) with=$(python_side "--$lever"); base=$(python_side) ;;
   esac

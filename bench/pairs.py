@@ -202,15 +202,24 @@ def process_tree(root):
 
 def process_ticks(pids):
     """utime + stime of the processes (all their threads, living and ended)."""
-    total = 0
+    return sum(int(fields[11]) + int(fields[12]) for fields in process_stats(pids))
+
+
+def process_faults(pids):
+    """Minor page faults of the processes: a page touched for the first time since it was mapped.
+    An iteration that reuses its freed memory takes almost none; one that gets fresh pages for its
+    large tensors takes thousands (issue 15)."""
+    return sum(int(fields[7]) for fields in process_stats(pids))
+
+
+def process_stats(pids):
+    """The /proc/PID/stat fields after the command name, for each process still there."""
     for pid in pids:
         try:
             with open("/proc/%d/stat" % pid) as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])
+                yield f.read().rsplit(")", 1)[1].split()
         except (OSError, IndexError, ValueError):
             continue
-    return total
 
 
 # ---- the sides --------------------------------------------------------------------------------
@@ -243,6 +252,7 @@ class Side:
         """Runs one batch; its numbers and how disturbed it was."""
         busy0, steal0 = machine_ticks()
         own0 = process_ticks(self.pids)
+        faults0 = process_faults(self.pids)
         started = time.perf_counter()
         self.process.stdin.write("RUN %d\n" % iterations)
         self.process.stdin.flush()
@@ -250,8 +260,10 @@ class Side:
         wall = time.perf_counter() - started
         busy1, steal1 = machine_ticks()
         own1 = process_ticks(self.pids)
+        faults = process_faults(self.pids) - faults0
         millis = [float(v) for v in reply["ms"].split(",")]
         return {"median_ms": statistics.median(millis), "iterations": len(millis),
+                "faults_per_iteration": faults / max(1, len(millis)),
                 "evaluations": int(reply["evaluations"]), "wall_s": wall,
                 "others": max(0, (busy1 - busy0) - (own1 - own0)), "steal": steal1 - steal0,
                 "share": disturbance(busy1 - busy0, steal1 - steal0, own1 - own0, wall, os.cpu_count())}
@@ -295,9 +307,10 @@ def run_round(args, number, log):
                                                    args.max_other)
                 batches.append((side, record["median_ms"], record["disturbed"]))
                 records.append((side, record))
-                print("# batch %s round=%d k=%d median_ms=%.1f wall_s=%.2f others=%d steal=%d share=%.3f%s" % (
+                print("# batch %s round=%d k=%d median_ms=%.1f wall_s=%.2f others=%d steal=%d share=%.3f faults=%.0f%s" % (
                     side, number, record["iterations"], record["median_ms"], record["wall_s"], record["others"],
-                    record["steal"], record["share"], " DISTURBED" if record["disturbed"] else ""),
+                    record["steal"], record["share"], record["faults_per_iteration"],
+                    " DISTURBED" if record["disturbed"] else ""),
                     file=sys.stderr, flush=True)
             pair += 1
             last_pair = time.monotonic() - pair_started
@@ -339,18 +352,20 @@ def summarise(args, rounds):
         ms = statistics.median(r["median_ms"] for r in kept)
         evals = sum(r["evaluations"] for r in kept) / sum(r["iterations"] for r in kept)
         gflops = float(ready[side].get("gflop_per_eval", 0)) * evals / (ms / 1000.0)
-        return ms, evals, gflops
+        faults = statistics.median(r["faults_per_iteration"] for r in kept)
+        return ms, evals, gflops, faults
 
-    a_ms, a_evals, a_gflops = side_figures("A")
-    b_ms, b_evals, b_gflops = side_figures("B")
+    a_ms, a_evals, a_gflops, a_faults = side_figures("A")
+    b_ms, b_evals, b_gflops, b_faults = side_figures("B")
     line = ("%s %s time=%.3f time_lo=%.3f time_hi=%.3f memory=%.2f disturbed=%d/%d pairs=%d judged=%s"
             " time_all=%.3f a_ms=%.1f b_ms=%.1f a_mb=%.0f b_mb=%.0f a_evals=%.2f b_evals=%.2f"
-            " a_gflops=%.1f b_gflops=%.1f rounds=%d/%d round_times=%s memory_rounds=%s") % (
+            " a_gflops=%.1f b_gflops=%.1f rounds=%d/%d round_times=%s memory_rounds=%s"
+            " a_faults=%.0f b_faults=%.0f") % (
         args.prefix, args.label, figures["time"], figures["time_lo"], figures["time_hi"], memory["memory"],
         figures["disturbed"], figures["batches"], figures["pairs"], "yes" if figures["judged"] else "no",
         figures["time_all"], a_ms, b_ms, memory["a_mb"], memory["b_mb"], a_evals, b_evals, a_gflops, b_gflops,
         len(figures["counted"]), len(rounds), ",".join("%.3f" % t for t in figures["round_times"]) or "nan",
-        ",".join("%.2f" % m for m in memory["ratios"]))
+        ",".join("%.2f" % m for m in memory["ratios"]), a_faults, b_faults)
     print(line, flush=True)
     if not figures["judged"]:
         print("too disturbed to judge %s: %d of %d batches disturbed; %d of %d rounds had at least %d clean pairs"

@@ -2,6 +2,7 @@ package app.atelier;
 
 import app.atelier.cli.AtelierCommand;
 import app.atelier.engine.ComputeThreads;
+import app.atelier.engine.TensorMemory;
 import app.atelier.model.WeightsSearchPath;
 import javafx.application.Application;
 
@@ -41,5 +42,6 @@ public final class Launcher {
                     System.setProperty(DJL_CACHE_DIR, models.resolveSibling("djl").toString()));
         }
         ComputeThreads.preferSleepingOpenMpThreads();
+        TensorMemory.keepFreedTensorsForReuse();
     }
 }

@@ -1,8 +1,5 @@
 package app.atelier.engine;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,17 +40,6 @@ public final class ComputeThreads {
     private ComputeThreads() {
     }
 
-    /** The C library calls used here; {@code who = 0} means the calling thread on Linux. */
-    interface CLibrary extends Library {
-        int setpriority(int which, int who, int priority);
-
-        int getpriority(int which, int who);
-
-        int setenv(String name, String value, int overwrite);
-
-        String getenv(String name);
-    }
-
     /** Lowers the calling thread (and the OpenMP threads it will start) to {@link #COMPUTE_NICE}. */
     public static void lowerCurrentThreadPriority() {
         c().ifPresent(c -> {
@@ -90,24 +76,7 @@ public final class ComputeThreads {
         return c().map(c -> c.getenv(WAIT_POLICY) + "/" + c.getenv(SPIN_COUNT));
     }
 
-    private static Optional<CLibrary> c() {
-        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
-            return Optional.empty();
-        }
-        return Holder.C;
-    }
-
-    /** Loads libc on first use only, and once: a failure is logged and the settings skipped. */
-    private static final class Holder {
-        static final Optional<CLibrary> C = load();
-
-        private static Optional<CLibrary> load() {
-            try {
-                return Optional.of(Native.load("c", CLibrary.class));
-            } catch (UnsatisfiedLinkError | RuntimeException e) {
-                LOG.warn("native thread settings unavailable: {}", e.toString());
-                return Optional.empty();
-            }
-        }
+    private static Optional<LinuxLibc.CLibrary> c() {
+        return LinuxLibc.get();
     }
 }

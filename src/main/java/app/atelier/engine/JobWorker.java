@@ -70,6 +70,7 @@ public final class JobWorker {
                 work.run();
             } finally {
                 unfinished.remove(job);
+                TensorMemory.releaseAfterJob();
             }
         });
     }
