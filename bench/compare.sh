@@ -105,6 +105,7 @@ for backbone in ${backbones//,/ }; do
           if [[ $l == "# batch"* ]]; then echo "$label $l" >> "$batch_log"; else echo "$l" >&2; fi; done) || true)
       if [ -z "$line" ]; then echo "FAILED $label (log: $(tail -3 "$log" | tr '\n' ' '))" >&2; continue; fi
       if [ $markdown = 0 ]; then echo "$line"; continue; fi
+      echo "$line" >&2  # the table leaves words out; the whole line stays on record
       rows+=("$(awk -v b="$backbone" -v s="$size" -v o="$opt" -v t="$(field time "$line")" \
         -v lo="$(field time_lo "$line")" -v hi="$(field time_hi "$line")" -v d="$(field disturbed "$line")" \
         -v j="$(field judged "$line")" -v all="$(field time_all "$line")" -v am="$(field a_ms "$line")" \
@@ -112,11 +113,11 @@ for backbone in ${backbones//,/ }; do
         -v pmb="$(field b_mb "$line")" -v ae="$(field a_evals "$line")" -v pe="$(field b_evals "$line")" \
         -v ag="$(field a_gflops "$line")" -v as="$(share "$(field a_gflops "$line")")" \
         -v ps="$(share "$(field b_gflops "$line")")" -v r="$(field rounds "$line")" \
-        -v rt="$(field round_times "$line")" \
+        -v rt="$(field round_times "$line")" -v af="$(field a_faults "$line")" -v pf="$(field b_faults "$line")" \
         'BEGIN {verdict = (j == "yes") ? sprintf("**%.2f** [%.2f, %.2f]", t, lo, hi) : sprintf("too disturbed (%.2f)", t);
                 gsub(",", ", ", rt); counted = (rt == "nan") ? r : r ": " rt;
-                printf "| %s | %s | %s | %.0f | %.0f | %s | %s | %s | %.2f | %.2f / %.2f | %.0f | %.0f | **%s** | %.1f | %s %% | %s %% |",
-                b, s, o, am, pm, verdict, counted, d, all, ae, pe, amb, pmb, m, ag, as, ps}')")
+                printf "| %s | %s | %s | %.0f | %.0f | %s | %s | %s | %.2f | %.2f / %.2f | %.0f | %.0f | **%s** | %.0f / %.0f | %.1f | %s %% | %s %% |",
+                b, s, o, am, pm, verdict, counted, d, all, ae, pe, amb, pmb, m, af, pf, ag, as, ps}')")
     done
   done
 done
@@ -126,7 +127,7 @@ if [ $markdown = 1 ]; then
   echo "CPU: ${cpu:-unknown}"
   echo "PyTorch-Python: $("$python" -c 'import torch; print(torch.__version__)') (Debian) with OpenBLAS pthread; Atelier: DJL 0.36 on libtorch 2.7.1. VGG19 weights: ${vgg_file:-random He-normal of the right shapes}."
   echo
-  echo "| backbone | size | opt | Atelier ms/it | PyTorch ms/it | time ratio [90 % interval] | rounds counted: their ratios | disturbed batches | ratio of all pairs | evals/it A / P | Atelier peak MB | PyTorch peak MB | memory ratio | Atelier GFLOP/s | Atelier % of peak | PyTorch % of peak |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| backbone | size | opt | Atelier ms/it | PyTorch ms/it | time ratio [90 % interval] | rounds counted: their ratios | disturbed batches | ratio of all pairs | evals/it A / P | Atelier peak MB | PyTorch peak MB | memory ratio | page faults/it A / P | Atelier GFLOP/s | Atelier % of peak | PyTorch % of peak |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
 fi

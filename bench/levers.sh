@@ -11,7 +11,7 @@
 # measured on Atelier itself.
 #
 # Usage: bench/levers.sh [--backbone vgg19] [--size 256] [--rounds 4] [--pairs 8] [--budget 180]
-#                        [--levers weights-grad,whole-network,channels-last,bf16,atelier-bf16,threads,omp-wait,low-priority]
+#                        [--levers weights-grad,whole-network,channels-last,bf16,atelier-bf16,threads,omp-wait,low-priority,malloc]
 #                        [--hogs N]
 # threads: Atelier with one intra-op thread against one per core; omp-wait: Atelier as shipped
 # (OpenMP threads spin about 1000 rounds, then sleep) against libgomp's default
