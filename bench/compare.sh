@@ -26,6 +26,9 @@
 #               --budget S: seconds of batches per configuration, all rounds together (180)
 #   --min-rounds N / --min-pairs-per-round N  judged only when N rounds (3) of at least N clean pairs (3) count
 #   --max-other F  a batch is disturbed when others used more than F of all CPUs during it (0.05)
+#   --reference-malloc tuned  start the reference with the allocator settings Atelier makes through
+#               mallopt (TensorMemory), as environment variables, so both sides keep freed tensor
+#               memory alike: the comparison of the computation alone, without glibc's page faults
 #   --batch-log FILE  append every batch (round, time, others' ticks, steal, verdict) to FILE
 # Needs: target/atelier.jar (mvn -o -q package -DskipTests), /usr/bin/python3 with python3-torch,
 # python3-pil and libopenblas0-pthread; ATELIER_MODELS pointing at the models folder (default
@@ -40,19 +43,23 @@ warmup=3
 threads=$(nproc)
 markdown=0
 batch_log=/dev/null
+reference_env=""
 pairs_options=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) sizes=256; optimizers=adam; warmup=1; pairs_options+=(--rounds 3 --pairs 5 --budget 150) ;;
     --markdown) markdown=1 ;;
     --batch-log) batch_log=$2; shift ;;
+    --reference-malloc)
+      [ "$2" = tuned ] || { echo "--reference-malloc takes: tuned" >&2; exit 2; }
+      reference_env="env MALLOC_TOP_PAD_=67108864 MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824 "; shift ;;
     --backbones) backbones=$2; shift ;;
     --sizes) sizes=$2; shift ;;
     --optimizers) optimizers=$2; shift ;;
     --warmup) warmup=$2; shift ;;
     --threads) threads=$2; shift ;;
     --rounds|--pairs|--budget|--max-other|--min-pairs|--min-rounds|--min-pairs-per-round) pairs_options+=("$1" "$2"); shift ;;
-    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,35p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -96,7 +103,7 @@ for backbone in ${backbones//,/ }; do
   for size in ${sizes//,/ }; do
     for opt in ${optimizers//,/ }; do
       common=(--backbone "$backbone" --size "$size" --optimizer "$opt" --warmup "$warmup" --threads "$threads")
-      reference="$python bench/reference.py --serve ${common[*]}"
+      reference="$reference_env$python bench/reference.py --serve ${common[*]}"
       if [ "$backbone" = vgg19 ] && [ -n "$vgg_file" ]; then reference+=" --vgg19-weights $vgg_file"; fi
       atelier="java -jar $jar bench --serve --backbones $backbone --sizes $size --optimizers $opt --warmup $warmup --threads $threads"
       label="backbone=$backbone size=$size opt=$opt"

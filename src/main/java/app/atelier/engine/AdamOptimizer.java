@@ -3,7 +3,6 @@ package app.atelier.engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 
 /**
  * Adam (Kingma and Ba) on the pixels, with the usual β1 = 0.9, β2 = 0.999, ε = 1e-8.
@@ -22,7 +21,6 @@ final class AdamOptimizer implements PixelOptimizer {
     static final double EPSILON = 1e-8;
     /** DJL's update clips the gradient at a non-negative value; a negative one turns that off. */
     private static final float NO_CLIPPING = -1f;
-    private static final NDIndex WHOLE = new NDIndex(":");
 
     private final NDManager stateManager;
     private NDArray firstMoment;
@@ -68,10 +66,7 @@ final class AdamOptimizer implements PixelOptimizer {
                 new NDList(pixels), (float) learningRate, (float) (learningRate * rootSecondCorrection / firstCorrection),
                 0f, (float) gradientScale, NO_CLIPPING, (float) BETA1, (float) BETA2,
                 (float) (EPSILON * rootSecondCorrection), false, false);
-        // Clamped into the same tensor inside libtorch: NDArray.copyTo would take a round trip
-        // through a Java byte array.
-        NDArray clamped = pixels.clip(0, 1);
-        pixels.set(WHOLE, clamped);
+        PixelOptimizer.overwrite(pixels, pixels.clip(0, 1));
         return evaluated.loss();
     }
 

@@ -119,7 +119,7 @@ final class LbfgsOptimizer implements PixelOptimizer {
                 if (Double.isFinite(value) && predicted < 0 && value <= start + SUFFICIENT_DECREASE * predicted) {
                     NDArray newGradient = evaluated.gradient().mul(gradientScale);
                     addPair(moved, newGradient.sub(gradient));
-                    candidate.copyTo(pixels);
+                    PixelOptimizer.overwrite(pixels, candidate);
                     remember(newGradient, evaluated.loss());
                     converged = maxAbs(newGradient) <= gradientTolerance * firstGradientMax
                             || start - value <= costTolerance * Math.abs(start);

@@ -2,6 +2,7 @@ package app.atelier.engine;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 
 /**
  * Moves the generated picture downhill on the cost. The seam between the job and its optimisers:
@@ -29,6 +30,18 @@ interface PixelOptimizer extends AutoCloseable {
      * @return the cost at the pixels the step started from
      */
     LossBreakdown step(NDArray pixels, DifferentiableCost cost, double learningRate, NDManager scope);
+
+    /**
+     * Writes {@code values} into {@code pixels} inside libtorch. {@code NDArray.copyTo} would take
+     * a round trip through a picture-sized Java byte array, twice the copying and garbage for the
+     * Java heap every iteration (issue 15).
+     */
+    static void overwrite(NDArray pixels, NDArray values) {
+        pixels.set(WHOLE, values);
+    }
+
+    /** Every element: ":" selects the whole first axis, and with it the rest. */
+    NDIndex WHOLE = new NDIndex(":");
 
     /** True when the optimiser has stopped making progress (its tolerances are met); until a reset. */
     default boolean converged() {
