@@ -29,6 +29,8 @@
 #   --reference-malloc tuned  start the reference with the allocator settings Atelier makes through
 #               mallopt (TensorMemory), as environment variables, so both sides keep freed tensor
 #               memory alike: the comparison of the computation alone, without glibc's page faults
+#   --reference-omp shipped  start the reference with the OpenMP wait Atelier sets (ComputeThreads:
+#               OMP_WAIT_POLICY=passive GOMP_SPINCOUNT=1000) instead of libgomp's 3 ms spin
 #   --batch-log FILE  append every batch (round, time, others' ticks, steal, verdict) to FILE
 # Needs: target/atelier.jar (mvn -o -q package -DskipTests), /usr/bin/python3 with python3-torch,
 # python3-pil and libopenblas0-pthread; ATELIER_MODELS pointing at the models folder (default
@@ -52,14 +54,17 @@ while [ $# -gt 0 ]; do
     --batch-log) batch_log=$2; shift ;;
     --reference-malloc)
       [ "$2" = tuned ] || { echo "--reference-malloc takes: tuned" >&2; exit 2; }
-      reference_env="env MALLOC_TOP_PAD_=67108864 MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824 "; shift ;;
+      reference_env+="env MALLOC_TOP_PAD_=67108864 MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824 "; shift ;;
+    --reference-omp)
+      [ "$2" = shipped ] || { echo "--reference-omp takes: shipped" >&2; exit 2; }
+      reference_env+="env OMP_WAIT_POLICY=passive GOMP_SPINCOUNT=1000 "; shift ;;
     --backbones) backbones=$2; shift ;;
     --sizes) sizes=$2; shift ;;
     --optimizers) optimizers=$2; shift ;;
     --warmup) warmup=$2; shift ;;
     --threads) threads=$2; shift ;;
     --rounds|--pairs|--budget|--max-other|--min-pairs|--min-rounds|--min-pairs-per-round) pairs_options+=("$1" "$2"); shift ;;
-    -h|--help) sed -n '2,35p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,37p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -84,8 +89,8 @@ for dir in "${model_dirs[@]}"; do
 done
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
-field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<< "$2"; }
+lines=$(mktemp)
+trap 'rm -f "$log" "$lines"' EXIT
 
 # The CPU's fp32 peak (its clock measured with all cores busy), for both sides' share of it.
 peak_gflops=0
@@ -94,11 +99,9 @@ if [ $markdown = 1 ]; then
   peak_gflops=$(sed -n 's/.*fp32 peak \([0-9.]*\) GFLOP.*/\1/p' <<< "$cpu")
   peak_gflops=${peak_gflops:-0}
 fi
-share() { awk -v g="$1" -v p="$peak_gflops" 'BEGIN {printf "%.0f", (p > 0 ? 100 * g / p : 0)}'; }
 
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-rows=()
 for backbone in ${backbones//,/ }; do
   for size in ${sizes//,/ }; do
     for opt in ${optimizers//,/ }; do
@@ -111,20 +114,12 @@ for backbone in ${backbones//,/ }; do
         "${pairs_options[@]}" 2> >(while IFS= read -r l; do
           if [[ $l == "# batch"* ]]; then echo "$label $l" >> "$batch_log"; else echo "$l" >&2; fi; done) || true)
       if [ -z "$line" ]; then echo "FAILED $label (log: $(tail -3 "$log" | tr '\n' ' '))" >&2; continue; fi
-      if [ $markdown = 0 ]; then echo "$line"; continue; fi
-      echo "$line" >&2  # the table leaves words out; the whole line stays on record
-      rows+=("$(awk -v b="$backbone" -v s="$size" -v o="$opt" -v t="$(field time "$line")" \
-        -v lo="$(field time_lo "$line")" -v hi="$(field time_hi "$line")" -v d="$(field disturbed "$line")" \
-        -v j="$(field judged "$line")" -v all="$(field time_all "$line")" -v am="$(field a_ms "$line")" \
-        -v pm="$(field b_ms "$line")" -v m="$(field memory "$line")" -v amb="$(field a_mb "$line")" \
-        -v pmb="$(field b_mb "$line")" -v ae="$(field a_evals "$line")" -v pe="$(field b_evals "$line")" \
-        -v ag="$(field a_gflops "$line")" -v as="$(share "$(field a_gflops "$line")")" \
-        -v ps="$(share "$(field b_gflops "$line")")" -v r="$(field rounds "$line")" \
-        -v rt="$(field round_times "$line")" -v af="$(field a_faults "$line")" -v pf="$(field b_faults "$line")" \
-        'BEGIN {verdict = (j == "yes") ? sprintf("**%.2f** [%.2f, %.2f]", t, lo, hi) : sprintf("too disturbed (%.2f)", t);
-                gsub(",", ", ", rt); counted = (rt == "nan") ? r : r ": " rt;
-                printf "| %s | %s | %s | %.0f | %.0f | %s | %s | %s | %.2f | %.2f / %.2f | %.0f | %.0f | **%s** | %.0f / %.0f | %.1f | %s %% | %s %% |",
-                b, s, o, am, pm, verdict, counted, d, all, ae, pe, amb, pmb, m, af, pf, ag, as, ps}')")
+      if [ $markdown = 1 ]; then
+        echo "$line" >> "$lines"
+        echo "$line" >&2  # the table leaves words out; the whole line stays on record
+      else
+        echo "$line"
+      fi
     done
   done
 done
@@ -132,9 +127,7 @@ done
 if [ $markdown = 1 ]; then
   echo "Measured $started to $(date -u '+%H:%M UTC') on $(nproc) CPUs, $threads threads; load average $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after."
   echo "CPU: ${cpu:-unknown}"
-  echo "PyTorch-Python: $("$python" -c 'import torch; print(torch.__version__)') (Debian) with OpenBLAS pthread; Atelier: DJL 0.36 on libtorch 2.7.1. VGG19 weights: ${vgg_file:-random He-normal of the right shapes}."
+  echo "PyTorch-Python: $("$python" -c 'import torch; print(torch.__version__)') (Debian) with OpenBLAS pthread${reference_env:+, started with ${reference_env% }}; Atelier: DJL 0.36 on libtorch 2.7.1. VGG19 weights: ${vgg_file:-random He-normal of the right shapes}."
   echo
-  echo "| backbone | size | opt | Atelier ms/it | PyTorch ms/it | time ratio [90 % interval] | rounds counted: their ratios | disturbed batches | ratio of all pairs | evals/it A / P | Atelier peak MB | PyTorch peak MB | memory ratio | page faults/it A / P | Atelier GFLOP/s | Atelier % of peak | PyTorch % of peak |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
-  printf '%s\n' "${rows[@]}"
+  "$python" bench/ratio_table.py --peak-gflops "$peak_gflops" "$lines"
 fi

@@ -300,3 +300,29 @@ class ProcTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class RatioTableTest(unittest.TestCase):
+    """bench/ratio_table.py: the docs' table from RATIO lines."""
+
+    LINE = ("RATIO backbone=squeezenet1_1 size=512 opt=adam time=0.681 time_lo=0.601 time_hi=0.929 memory=1.09"
+            " disturbed=11/86 pairs=32 judged=yes time_all=0.712 a_ms=154.8 b_ms=207.2 a_mb=500 b_mb=459"
+            " a_evals=1.00 b_evals=1.00 a_gflops=47.2 b_gflops=35.2 rounds=4/4 round_times=0.804,1.063,0.591,0.671"
+            " memory_rounds=1.10,1.11,1.04,1.08 a_faults=80 b_faults=6072")
+
+    def test_a_judged_line_shows_its_interval_rounds_and_faults(self):
+        import ratio_table
+        row = ratio_table.row(self.LINE, peak_gflops=236.0)
+        self.assertIn("| squeezenet1_1 | 512 | adam | 155 | 207 | **0.68** [0.60, 0.93] |", row)
+        self.assertIn("| 4/4: 0.804, 1.063, 0.591, 0.671 | 11/86 |", row)
+        self.assertIn("| **1.09** | 80 / 6072 | 47.2 | 20 % | 15 % |", row)
+
+    def test_an_unjudged_line_says_so_and_other_lines_are_skipped(self):
+        import ratio_table
+        line = self.LINE.replace("judged=yes", "judged=no").replace("rounds=4/4 round_times=0.804,1.063,0.591,0.671",
+                                                                      "rounds=0/4 round_times=nan")
+        text = ratio_table.table(["# round 1/4 clean_pairs=2/9", line, "too disturbed to judge ..."])
+        rows = text.splitlines()
+        self.assertEqual(3, len(rows))
+        self.assertIn("| too disturbed (0.68) | 0/4 |", rows[2])
+        self.assertEqual(rows[0].count("|"), rows[1].count("|"))

@@ -32,6 +32,9 @@ class IterationProfile {
 
     @Test
     void oneIteration() throws Exception {
+        // As the app's launcher does before the engine loads (this test runs in a JVM of its own).
+        ComputeThreads.preferSleepingOpenMpThreads();
+        TensorMemory.keepFreedTensorsForReuse();
         BackboneKind kind = BackboneKind.fromId(System.getProperty("profile.backbone", "squeezenet1_1"));
         int size = Integer.getInteger("profile.size", 256);
         int iterations = Integer.getInteger("profile.iterations", 5);
