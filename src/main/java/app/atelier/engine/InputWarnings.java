@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * What in a job's input will surprise the user although it runs: pictures far smaller than the
- * output, a mask of another shape or one that is black everywhere, a style with no weight. One
- * sentence each, for the command line's warnings and the window's message bar.
+ * output, a mask of another shape or one that is black everywhere, a style with no weight, bfloat16
+ * on a CPU without it. One sentence each, for the command line's warnings and the window's message bar.
  */
 public final class InputWarnings {
 
@@ -57,6 +57,11 @@ public final class InputWarnings {
             warnings.add("no style layer has a weight above 0: the painting has no effect");
         } else if (parameters.beta() == 0) {
             warnings.add("the style weight β is 0: the painting has no effect");
+        }
+        if (spec.quality().bfloat16() && System.getProperty(StyleTransferJob.PRECISION_PROPERTY) == null
+                && !Bfloat16Support.offeredFor(spec.device())) {
+            warnings.add("bfloat16 is asked for, but this CPU has no native bfloat16 instructions:"
+                    + " the job runs in float32 on it");
         }
         return warnings;
     }

@@ -21,11 +21,14 @@ import app.atelier.image.RgbImage;
  *                               any size, stretched to the output; null = everywhere
  * @param paintingPalette        at the end of each size the picture takes the painting's colour
  *                               distribution ({@link PaletteTransfer}); off with originalColors or a mask
+ * @param bfloat16               run the backbone in bfloat16 where that is faster ({@link Bfloat16Support});
+ *                               costs, gradient, optimiser and picture stay float32. Elsewhere the job runs
+ *                               float32 and says so
  */
 public record RenderQuality(OptimizerKind optimizer, int lbfgsHistory, double lbfgsGradientTolerance,
                             double lbfgsCostTolerance, int scales, int iterationsPerScale, double emaDecay,
                             boolean originalColors, boolean matchHistogram, double styleScale, RgbImage mask,
-                            boolean paintingPalette) {
+                            boolean paintingPalette, boolean bfloat16) {
 
     public static final int DEFAULT_LBFGS_HISTORY = 20;
     /** Each pair holds two picture-sized tensors. */
@@ -37,7 +40,7 @@ public record RenderQuality(OptimizerKind optimizer, int lbfgsHistory, double lb
 
     /** The first release's behaviour: single-scale Adam, no averaging, no colour handling, no mask. */
     public static final RenderQuality DEFAULT = new RenderQuality(OptimizerKind.ADAM, DEFAULT_LBFGS_HISTORY,
-            DEFAULT_GRADIENT_TOLERANCE, DEFAULT_COST_TOLERANCE, 1, 0, 0.0, false, false, 1.0, null, false);
+            DEFAULT_GRADIENT_TOLERANCE, DEFAULT_COST_TOLERANCE, 1, 0, 0.0, false, false, 1.0, null, false, false);
 
     public RenderQuality {
         if (optimizer == null) {
@@ -76,42 +79,42 @@ public record RenderQuality(OptimizerKind optimizer, int lbfgsHistory, double lb
 
     public RenderQuality withOptimizer(OptimizerKind value) {
         return new RenderQuality(value, lbfgsHistory, lbfgsGradientTolerance, lbfgsCostTolerance, scales,
-                iterationsPerScale, emaDecay, originalColors, matchHistogram, styleScale, mask, paintingPalette);
+                iterationsPerScale, emaDecay, originalColors, matchHistogram, styleScale, mask, paintingPalette, bfloat16);
     }
 
     public RenderQuality withLbfgs(int history, double gradientTolerance, double costTolerance) {
         return new RenderQuality(optimizer, history, gradientTolerance, costTolerance, scales,
-                iterationsPerScale, emaDecay, originalColors, matchHistogram, styleScale, mask, paintingPalette);
+                iterationsPerScale, emaDecay, originalColors, matchHistogram, styleScale, mask, paintingPalette, bfloat16);
     }
 
     public RenderQuality withScales(int count, int iterationsEach) {
         return new RenderQuality(optimizer, lbfgsHistory, lbfgsGradientTolerance, lbfgsCostTolerance, count,
-                iterationsEach, emaDecay, originalColors, matchHistogram, styleScale, mask, paintingPalette);
+                iterationsEach, emaDecay, originalColors, matchHistogram, styleScale, mask, paintingPalette, bfloat16);
     }
 
     public RenderQuality withEmaDecay(double value) {
         return new RenderQuality(optimizer, lbfgsHistory, lbfgsGradientTolerance, lbfgsCostTolerance, scales,
-                iterationsPerScale, value, originalColors, matchHistogram, styleScale, mask, paintingPalette);
+                iterationsPerScale, value, originalColors, matchHistogram, styleScale, mask, paintingPalette, bfloat16);
     }
 
     public RenderQuality withOriginalColors(boolean value) {
         return new RenderQuality(optimizer, lbfgsHistory, lbfgsGradientTolerance, lbfgsCostTolerance, scales,
-                iterationsPerScale, emaDecay, value, matchHistogram, styleScale, mask, paintingPalette);
+                iterationsPerScale, emaDecay, value, matchHistogram, styleScale, mask, paintingPalette, bfloat16);
     }
 
     public RenderQuality withMatchHistogram(boolean value) {
         return new RenderQuality(optimizer, lbfgsHistory, lbfgsGradientTolerance, lbfgsCostTolerance, scales,
-                iterationsPerScale, emaDecay, originalColors, value, styleScale, mask, paintingPalette);
+                iterationsPerScale, emaDecay, originalColors, value, styleScale, mask, paintingPalette, bfloat16);
     }
 
     public RenderQuality withStyleScale(double value) {
         return new RenderQuality(optimizer, lbfgsHistory, lbfgsGradientTolerance, lbfgsCostTolerance, scales,
-                iterationsPerScale, emaDecay, originalColors, matchHistogram, value, mask, paintingPalette);
+                iterationsPerScale, emaDecay, originalColors, matchHistogram, value, mask, paintingPalette, bfloat16);
     }
 
     public RenderQuality withPaintingPalette(boolean value) {
         return new RenderQuality(optimizer, lbfgsHistory, lbfgsGradientTolerance, lbfgsCostTolerance, scales,
-                iterationsPerScale, emaDecay, originalColors, matchHistogram, styleScale, mask, value);
+                iterationsPerScale, emaDecay, originalColors, matchHistogram, styleScale, mask, value, bfloat16);
     }
 
     /** The painting's palette applies: asked for, and neither the photo's colours nor a mask rule the picture. */
@@ -119,9 +122,15 @@ public record RenderQuality(OptimizerKind optimizer, int lbfgsHistory, double lb
         return paintingPalette && !originalColors && mask == null;
     }
 
+    /** See {@link #bfloat16()}: a request, which the job grants only where bfloat16 is native. */
+    public RenderQuality withBfloat16(boolean value) {
+        return new RenderQuality(optimizer, lbfgsHistory, lbfgsGradientTolerance, lbfgsCostTolerance, scales,
+                iterationsPerScale, emaDecay, originalColors, matchHistogram, styleScale, mask, paintingPalette, value);
+    }
+
     /** @param value the mask picture, or null for none */
     public RenderQuality withMask(RgbImage value) {
         return new RenderQuality(optimizer, lbfgsHistory, lbfgsGradientTolerance, lbfgsCostTolerance, scales,
-                iterationsPerScale, emaDecay, originalColors, matchHistogram, styleScale, value, paintingPalette);
+                iterationsPerScale, emaDecay, originalColors, matchHistogram, styleScale, value, paintingPalette, bfloat16);
     }
 }

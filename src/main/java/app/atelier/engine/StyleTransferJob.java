@@ -192,14 +192,33 @@ public final class StyleTransferJob implements AutoCloseable, WorkerJob {
     }
 
     /**
-     * {@code -Datelier.precision=bfloat16} runs the backbone's convolutions in bfloat16 (costs,
-     * gradient and picture stay float32) through {@link Bfloat16Casts}: an experiment for the
-     * bench, not a user setting; docs/performance.md says what it gains and how its pictures differ.
+     * {@code -Datelier.precision=bfloat16} runs every job's backbone in bfloat16, native or not, and
+     * {@code =float32} none: the bench's lever (bench/levers.sh), which overrides each job's
+     * {@link RenderQuality#bfloat16()}. docs/performance.md says what bfloat16 gains and how its pictures differ.
      */
     public static final String PRECISION_PROPERTY = "atelier.precision";
 
-    private static DataType backbonePrecision() {
-        return "bfloat16".equals(System.getProperty(PRECISION_PROPERTY)) ? DataType.BFLOAT16 : DataType.FLOAT32;
+    /**
+     * The backbone's data type for a job on {@code device}. A request where bfloat16 is not native falls
+     * back to float32 (emulated bfloat16 is slower than float32) and is logged here, once per job.
+     */
+    static DataType backbonePrecision(RenderQuality quality, Device device) {
+        return backbonePrecision(quality, Bfloat16Support.on(device));
+    }
+
+    static DataType backbonePrecision(RenderQuality quality, boolean nativeBfloat16) {
+        String forced = System.getProperty(PRECISION_PROPERTY);
+        if ("bfloat16".equals(forced)) {
+            return DataType.BFLOAT16;
+        }
+        if ("float32".equals(forced) || !quality.bfloat16()) {
+            return DataType.FLOAT32;
+        }
+        if (!nativeBfloat16) {
+            LOG.info("bfloat16 was asked for, but this CPU has no native bfloat16 instructions: running in float32");
+            return DataType.FLOAT32;
+        }
+        return DataType.BFLOAT16;
     }
 
     /** The worker: device, backbone and the job's arrays around the loop; the final state whatever happens. */
@@ -218,7 +237,7 @@ public final class StyleTransferJob implements AutoCloseable, WorkerJob {
             }
             Device device = resolveDevice(initial.device());
             try (BackboneCache.Lease lease = cache.acquire(initial.backbone(), initial.weights(), initial.pooling(),
-                    device, backbonePrecision());
+                    device, backbonePrecision(initial.quality(), device));
                  NDManager jobManager = NDManager.newBaseManager(device)) {
                 loop = new OptimisationLoop(name, lease.backbone(), jobManager, requests, output);
                 end = loop.run();
