@@ -33,6 +33,7 @@ final class RenderDefaults implements CommandLine.IDefaultValueProvider {
             case "--style-scale" -> Double.toString(Defaults.QUALITY.styleScale());
             case "--original-colors" -> Boolean.toString(Defaults.QUALITY.originalColors());
             case "--painting-palette" -> Boolean.toString(Defaults.QUALITY.paintingPalette());
+            case "--bfloat16" -> Boolean.toString(Defaults.QUALITY.bfloat16());
             // The print pass's defaults are the window's Render for print defaults too.
             case "--max-working-size" -> Integer.toString(PrintPass.DEFAULT_WORKING_SIDE);
             case "--tile" -> Integer.toString(PrintPass.Settings.DEFAULT.tileSize());

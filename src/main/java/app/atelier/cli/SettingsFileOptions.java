@@ -57,6 +57,7 @@ final class SettingsFileOptions {
             set("--ema", q.emaDecay());
             set("--original-colors", q.originalColors());
             set("--painting-palette", q.paintingPalette());
+            set("--bfloat16", q.bfloat16());
             set("--match-histogram", q.matchHistogram());
             set("--style-scale", q.styleScale());
         } catch (IllegalArgumentException e) {

@@ -44,15 +44,20 @@ public record RenderSettings(String backbone, String device, List<String> conten
      * @param iterationsPerScale     0 splits the run's iterations evenly (also what older files read as)
      * @param paintingPalette        each size ends in the painting's palette; null (a file from before
      *                               it existed) reads as false, which is how that file was rendered
+     * @param bfloat16               the backbone in bfloat16 where that is native; null (a file from before
+     *                               it existed) reads as false: float32, as that file was rendered
      */
     public record QualitySetting(String optimizer, int lbfgsHistory, Double lbfgsGradientTolerance,
                                  Double lbfgsCostTolerance, int scales, int iterationsPerScale, double emaDecay,
                                  boolean originalColors, boolean matchHistogram, double styleScale, String pooling,
-                                 Boolean paintingPalette) {
+                                 Boolean paintingPalette, Boolean bfloat16) {
 
         public QualitySetting {
             if (paintingPalette == null) {
                 paintingPalette = false;
+            }
+            if (bfloat16 == null) {
+                bfloat16 = false;
             }
             if (lbfgsGradientTolerance == null) {
                 lbfgsGradientTolerance = RenderQuality.DEFAULT_GRADIENT_TOLERANCE;
@@ -67,7 +72,16 @@ public record RenderSettings(String backbone, String device, List<String> conten
                               Double lbfgsCostTolerance, int scales, int iterationsPerScale, double emaDecay,
                               boolean originalColors, boolean matchHistogram, double styleScale, String pooling) {
             this(optimizer, lbfgsHistory, lbfgsGradientTolerance, lbfgsCostTolerance, scales, iterationsPerScale,
-                    emaDecay, originalColors, matchHistogram, styleScale, pooling, false);
+                    emaDecay, originalColors, matchHistogram, styleScale, pooling, false, false);
+        }
+
+        /** In float32, as files from before bfloat16 was a setting. */
+        public QualitySetting(String optimizer, int lbfgsHistory, Double lbfgsGradientTolerance,
+                              Double lbfgsCostTolerance, int scales, int iterationsPerScale, double emaDecay,
+                              boolean originalColors, boolean matchHistogram, double styleScale, String pooling,
+                              Boolean paintingPalette) {
+            this(optimizer, lbfgsHistory, lbfgsGradientTolerance, lbfgsCostTolerance, scales, iterationsPerScale,
+                    emaDecay, originalColors, matchHistogram, styleScale, pooling, paintingPalette, false);
         }
 
         public static QualitySetting defaults() {
@@ -79,7 +93,8 @@ public record RenderSettings(String backbone, String device, List<String> conten
             return new QualitySetting(quality.optimizer().name(), quality.lbfgsHistory(),
                     quality.lbfgsGradientTolerance(), quality.lbfgsCostTolerance(), quality.scales(),
                     quality.iterationsPerScale(), quality.emaDecay(), quality.originalColors(),
-                    quality.matchHistogram(), quality.styleScale(), pooling.name(), quality.paintingPalette());
+                    quality.matchHistogram(), quality.styleScale(), pooling.name(), quality.paintingPalette(),
+                    quality.bfloat16());
         }
     }
 

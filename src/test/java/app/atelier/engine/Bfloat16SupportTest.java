@@ -79,13 +79,17 @@ class Bfloat16SupportTest {
         List<IterationRecord> half = run(spec(RenderQuality.DEFAULT.withBfloat16(true)));
 
         assertThat(half).hasSameSizeAs(full);
-        for (int i : new int[] {0, full.size() - 1}) {
-            LossBreakdown expected = full.get(i).loss();
-            LossBreakdown actual = half.get(i).loss();
-            System.out.printf("iteration %d: cost float32 %.6g, bfloat16 %.6g%n", i + 1, expected.total(), actual.total());
-            assertThat(actual.total()).as("iteration %d", i + 1).isCloseTo(expected.total(), within(0.03 * expected.total()));
-            assertThat(actual.total()).as("bfloat16 did run").isNotEqualTo(expected.total());
-        }
+        LossBreakdown firstFull = full.get(0).loss();
+        LossBreakdown firstHalf = half.get(0).loss();
+        LossBreakdown lastFull = full.get(full.size() - 1).loss();
+        LossBreakdown lastHalf = half.get(half.size() - 1).loss();
+        System.out.printf("cost float32 %.6g -> %.6g, bfloat16 %.6g -> %.6g%n",
+                firstFull.total(), lastFull.total(), firstHalf.total(), lastHalf.total());
+        assertThat(firstHalf.total()).as("bfloat16 did run").isNotEqualTo(firstFull.total());
+        // Measured: 0.08 % apart at the start; Adam's first steps widen that (3 % after 8 here, 0.4 % after 100).
+        assertThat(firstHalf.total()).isCloseTo(firstFull.total(), within(0.01 * firstFull.total()));
+        assertThat(lastHalf.total()).isCloseTo(lastFull.total(), within(0.10 * lastFull.total()));
+        assertThat(lastHalf.total()).isLessThan(firstHalf.total() * 0.6);
     }
 
     private static JobSpec spec(RenderQuality quality) throws Exception {

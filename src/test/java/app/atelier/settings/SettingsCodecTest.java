@@ -148,4 +148,30 @@ class SettingsCodecTest {
         assertThatThrownBy(() -> SettingsCodec.read(folder.resolve("gone.png")))
                 .hasMessageContaining("does not exist");
     }
+
+    @Test
+    void bfloat16ComesBackAndFilesFromBeforeItReadAsFloat32() throws Exception {
+        SettingsDocument base = everythingChanged();
+        RenderSettings.QualitySetting q = base.settings().quality();
+        RenderSettings.QualitySetting fast = new RenderSettings.QualitySetting(q.optimizer(), q.lbfgsHistory(),
+                q.lbfgsGradientTolerance(), q.lbfgsCostTolerance(), q.scales(), q.iterationsPerScale(), q.emaDecay(),
+                q.originalColors(), q.matchHistogram(), q.styleScale(), q.pooling(), true, true);
+        RenderSettings s = base.settings();
+        SettingsDocument written = SettingsDocument.of(new RenderSettings(s.backbone(), s.device(), s.contentLayers(),
+                s.styleLayers(), s.alpha(), s.beta(), s.tvWeight(), s.learningRate(), s.size(), s.init(),
+                s.iterations(), s.seed(), fast, s.costMode()), base.pictures(), base.iteration());
+
+        Path file = folder.resolve("fast.json");
+        SettingsCodec.write(written, file);
+        assertThat(SettingsCodec.read(file)).isEqualTo(written);
+        assertThat(SettingsCodec.read(file).settings().quality().bfloat16()).isTrue();
+
+        String json = SettingsCodec.toJson(written);
+        assertThat(json).contains("\"bfloat16\": true");
+        String older = json.replace("\"bfloat16\": true", "\"unused\": 0");
+        assertThat(older).doesNotContain("bfloat16");
+        RenderSettings.QualitySetting read = SettingsCodec.fromJson(older, "older.json").settings().quality();
+        assertThat(read.bfloat16()).isFalse();
+        assertThat(read.paintingPalette()).isTrue();
+    }
 }

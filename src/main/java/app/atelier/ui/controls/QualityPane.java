@@ -25,7 +25,7 @@ import javafx.scene.layout.Priority;
 
 /**
  * The collapsible Quality section: optimiser and its stopping tolerances, coarse-to-fine scales and
- * iterations per scale, iterate averaging, colours, style scale, pooling and mask. Everything here
+ * iterations per scale, iterate averaging, colours, style scale, pooling, bfloat16 and mask. Everything here
  * applies from the next Start and is locked while a job runs. FX thread only.
  */
 public final class QualityPane extends TitledPane {
@@ -96,10 +96,32 @@ public final class QualityPane extends TitledPane {
         paintingPalette.disableProperty().bind(quality.originalColorsProperty().or(quality.maskProperty().isNotNull()));
         grid.add(paintingPalette, 0, 10, 2, 1);
 
-        grid.add(maskRow(quality), 0, 11, 2, 1);
+        grid.add(bfloat16(quality), 0, 11, 2, 1);
+
+        grid.add(maskRow(quality), 0, 12, 2, 1);
 
         grid.disableProperty().bind(Bindings.createBooleanBinding(jobActive::get, jobActive));
         setContent(grid);
+    }
+
+    private static Node bfloat16(QualitySettings quality) {
+        CheckBox box = new CheckBox("Faster arithmetic (bfloat16)");
+        box.setId("bfloat16");
+        box.selectedProperty().bindBidirectional(quality.bfloat16Property());
+        box.disableProperty().bind(quality.bfloat16OfferedProperty().not());
+        Tooltip tip = new Tooltip();
+        tip.setId("bfloat16-tooltip");
+        tip.textProperty().bind(Bindings.when(quality.bfloat16OfferedProperty())
+                .then("Run the network in bfloat16: about 30 % faster with VGG19 on CPUs with bfloat16 support"
+                        + " and on graphics cards; pictures are indistinguishable from float32's. Little gain"
+                        + " with SqueezeNet")
+                .otherwise("Unavailable: this CPU has no bfloat16 instructions (AVX-512 BF16 or AMX), where"
+                        + " bfloat16 is slower, not faster. Choose the GPU device to use it on a graphics card"));
+        // On the row, not the box: a disabled control shows no tooltip, and this one matters most then.
+        HBox row = new HBox(box);
+        row.setId("bfloat16-row");
+        Tooltip.install(row, tip);
+        return row;
     }
 
     private Node maskRow(QualitySettings quality) {

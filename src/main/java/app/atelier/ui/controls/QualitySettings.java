@@ -1,5 +1,7 @@
 package app.atelier.ui.controls;
 
+import app.atelier.engine.Bfloat16Support;
+import app.atelier.engine.ComputeDevice;
 import app.atelier.engine.OptimizerKind;
 import app.atelier.engine.Pooling;
 import app.atelier.engine.RenderQuality;
@@ -9,10 +11,13 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 
 /**
  * The Quality section's state: what trades time for picture quality. All of it applies from the
@@ -29,6 +34,9 @@ public final class QualitySettings {
     private final DoubleProperty emaDecay = new SimpleDoubleProperty(this, "emaDecay");
     private final BooleanProperty originalColors = new SimpleBooleanProperty(this, "originalColors");
     private final BooleanProperty paintingPalette = new SimpleBooleanProperty(this, "paintingPalette");
+    private final BooleanProperty bfloat16 = new SimpleBooleanProperty(this, "bfloat16");
+    private final ReadOnlyBooleanWrapper bfloat16Offered = new ReadOnlyBooleanWrapper(this, "bfloat16Offered",
+            Bfloat16Support.offeredFor(app.atelier.engine.Defaults.DEVICE));
     private final BooleanProperty matchHistogram = new SimpleBooleanProperty(this, "matchHistogram");
     private final DoubleProperty styleScale = new SimpleDoubleProperty(this, "styleScale");
     private final ObjectProperty<Pooling> pooling = new SimpleObjectProperty<>(this, "pooling");
@@ -50,6 +58,7 @@ public final class QualitySettings {
         emaDecay.set(defaults.emaDecay());
         originalColors.set(defaults.originalColors());
         paintingPalette.set(defaults.paintingPalette());
+        bfloat16.set(defaults.bfloat16());
         matchHistogram.set(defaults.matchHistogram());
         styleScale.set(defaults.styleScale());
         pooling.set(app.atelier.engine.Defaults.POOLING);
@@ -61,7 +70,7 @@ public final class QualitySettings {
         return new RenderSettings.QualitySetting(optimizer.get().name(), lbfgsHistory.get(),
                 lbfgsGradientTolerance.get(), lbfgsCostTolerance.get(), scales.get(), iterationsPerScale.get(),
                 emaDecay.get(), originalColors.get(), matchHistogram.get(), styleScale.get(), pooling.get().name(),
-                paintingPalette.get());
+                paintingPalette.get(), bfloat16.get());
     }
 
     /**
@@ -81,6 +90,7 @@ public final class QualitySettings {
         emaDecay.set(setting.emaDecay());
         originalColors.set(setting.originalColors());
         paintingPalette.set(setting.paintingPalette());
+        bfloat16.set(setting.bfloat16());
         matchHistogram.set(setting.matchHistogram());
         styleScale.set(setting.styleScale());
         pooling.set(pool);
@@ -100,6 +110,8 @@ public final class QualitySettings {
                 .withEmaDecay(emaDecay.get())
                 .withOriginalColors(originalColors.get())
                 .withPaintingPalette(paintingPalette.get())
+                // A request where bfloat16 is not offered is harmless: the engine runs float32 and says so.
+                .withBfloat16(bfloat16.get())
                 .withMatchHistogram(matchHistogram.get())
                 .withStyleScale(styleScale.get())
                 .withMask(maskImage == null ? null : maskImage.image());
@@ -140,6 +152,22 @@ public final class QualitySettings {
     /** Each size ends in the painting's colour distribution (engine: PaletteTransfer). */
     public BooleanProperty paintingPaletteProperty() {
         return paintingPalette;
+    }
+
+    /** The backbone in bfloat16 (engine: {@link Bfloat16Support}); kept when not offered, for another device. */
+    public BooleanProperty bfloat16Property() {
+        return bfloat16;
+    }
+
+    /** Whether bfloat16 helps on the device chosen: a graphics card, or a CPU with native bfloat16. */
+    public ReadOnlyBooleanProperty bfloat16OfferedProperty() {
+        return bfloat16Offered.getReadOnlyProperty();
+    }
+
+    /** Makes {@link #bfloat16OfferedProperty()} follow the device choice. */
+    void followDevice(ObservableValue<ComputeDevice> device) {
+        bfloat16Offered.bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> Bfloat16Support.offeredFor(device.getValue()), device));
     }
 
     public BooleanProperty originalColorsProperty() {

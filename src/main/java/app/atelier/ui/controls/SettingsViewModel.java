@@ -62,6 +62,7 @@ public final class SettingsViewModel {
 
     public SettingsViewModel() {
         apply(RenderSettings.defaults());
+        quality.followDevice(device);
         backbone.addListener((obs, old, now) -> {
             if (!applying && now != null && now != old) {
                 useLayersOf(now);
