@@ -110,7 +110,8 @@ public final class QualityPane extends TitledPane {
         box.selectedProperty().bindBidirectional(quality.bfloat16Property());
         box.disableProperty().bind(quality.bfloat16OfferedProperty().not());
         Tooltip tip = new Tooltip();
-        tip.setId("bfloat16-tooltip");
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
         tip.textProperty().bind(Bindings.when(quality.bfloat16OfferedProperty())
                 .then("Run the network in bfloat16: about 30 % faster with VGG19 on CPUs with bfloat16 support"
                         + " and on graphics cards; pictures are indistinguishable from float32's. Little gain"
