@@ -4,7 +4,6 @@ import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -66,7 +65,7 @@ public final class Bfloat16Support {
     }
 
     private static boolean readCpu() {
-        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+        if (!LinuxLibc.isLinux()) {
             return false;
         }
         try {

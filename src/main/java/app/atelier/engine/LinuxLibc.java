@@ -36,10 +36,11 @@ final class LinuxLibc {
     }
 
     static Optional<CLibrary> get() {
-        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
-            return Optional.empty();
-        }
-        return Holder.C;
+        return isLinux() ? Holder.C : Optional.empty();
+    }
+
+    static boolean isLinux() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
     }
 
     /** Loads libc on first use only, and once. */

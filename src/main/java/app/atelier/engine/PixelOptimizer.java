@@ -37,11 +37,9 @@ interface PixelOptimizer extends AutoCloseable {
      * Java heap every iteration (issue 15).
      */
     static void overwrite(NDArray pixels, NDArray values) {
-        pixels.set(WHOLE, values);
+        // ":" selects the whole first axis, and with it every element.
+        pixels.set(new NDIndex(":"), values);
     }
-
-    /** Every element: ":" selects the whole first axis, and with it the rest. */
-    NDIndex WHOLE = new NDIndex(":");
 
     /** True when the optimiser has stopped making progress (its tolerances are met); until a reset. */
     default boolean converged() {

@@ -75,15 +75,6 @@ public record RenderSettings(String backbone, String device, List<String> conten
                     emaDecay, originalColors, matchHistogram, styleScale, pooling, false, false);
         }
 
-        /** In float32, as files from before bfloat16 was a setting. */
-        public QualitySetting(String optimizer, int lbfgsHistory, Double lbfgsGradientTolerance,
-                              Double lbfgsCostTolerance, int scales, int iterationsPerScale, double emaDecay,
-                              boolean originalColors, boolean matchHistogram, double styleScale, String pooling,
-                              Boolean paintingPalette) {
-            this(optimizer, lbfgsHistory, lbfgsGradientTolerance, lbfgsCostTolerance, scales, iterationsPerScale,
-                    emaDecay, originalColors, matchHistogram, styleScale, pooling, paintingPalette, false);
-        }
-
         public static QualitySetting defaults() {
             return of(RenderQuality.DEFAULT, Defaults.POOLING);
         }

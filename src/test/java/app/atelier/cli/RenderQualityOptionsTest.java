@@ -41,7 +41,7 @@ class RenderQualityOptionsTest {
         assertThat(run.err()).contains("4/4");
         SettingsDocument saved = SettingsCodec.read(out);
         assertThat(saved.settings().quality()).isEqualTo(new RenderSettings.QualitySetting("LBFGS", 5, 1e-4, 1e-6,
-                2, 2, 0.9, true, true, 0.5, "MAX", true));
+                2, 2, 0.9, true, true, 0.5, "MAX", true, false));
         assertThat(saved.settings().iterations()).isEqualTo(4);
         assertThat(saved.pictures().mask().path()).isEqualTo(mask.toAbsolutePath().normalize().toString());
     }
