@@ -306,11 +306,12 @@ def peak_rss_mb():
     return 0.0
 
 
-def profile(args, state, cost, profile_next, iterations=5):
-    """Wall-clock phases over iterations 2..n-1 (the first warms up, the last runs under the
-    profiler), and torch's profiler over the last iteration's (first) evaluation, written as a
+def profile(args, state, cost, profile_next):
+    """Wall-clock phases over iterations 2..n-1 of n = --iterations (the first warms up, the last
+    runs under the profiler; 5 iterations left libtorch's caches and the allocator still warming up), and torch's profiler over the last iteration's (first) evaluation, written as a
     Chrome trace for bench/profile_table.py: the same as the engine's IterationProfile."""
     phases = []
+    iterations = max(3, args.iterations)
     for i in range(iterations):
         profile_next[0] = i == iterations - 1
         PHASE_MS["forward"] = PHASE_MS["backward"] = 0.0

@@ -52,6 +52,27 @@ final class StyleCosts {
     }
 
     /**
+     * J_style^l / {@code divisor} of the generated {@code activations} ([1, C, H, W]) against
+     * {@code targetGram}: the value of {@code style(targetGram, gram(activations), H·W, divisor)},
+     * built so that backward makes one matrix product per layer instead of two.
+     *
+     * <p>With G = F·Fᵀ and D = ∂J/∂G = 2s(G − G^S), which is symmetric, ∂J/∂F = (D + Dᵀ)·F = 2·D·F.
+     * Autograd of F·Fᵀ computes the two terms as two products of the Gram's size by the layer's;
+     * with the right factor detached (F·F̄ᵀ, the same numbers) it computes D·F alone, half the
+     * gradient, and the cost returned as 2J − J̄ (J̄ detached) has J's value and twice that gradient.
+     * The Gram matrices are a third of a SqueezeNet iteration; this saves a third of them
+     * (docs/performance.md, "Levers").
+     */
+    static NDArray styleOfActivations(NDArray targetGram, NDArray activations, double divisor) {
+        Shape shape = activations.getShape();
+        long positions = shape.get(2) * shape.get(3);
+        NDArray flat = activations.reshape(shape.get(1), positions);
+        NDArray generatedGram = flat.matMul(flat.stopGradient().transpose());
+        NDArray cost = style(targetGram, generatedGram, positions, divisor);
+        return cost.mul(2).sub(cost.stopGradient());
+    }
+
+    /**
      * J_content for an all-zero activation, ‖a^C‖²/(4·n_H·n_W·n_C): the content term's normaliser
      * under {@link CostMode#NORMALIZED}, as a plain number (the target is fixed, so no gradient).
      */

@@ -70,10 +70,8 @@ final class StyleObjective {
         NDArray style = image.getManager().zeros(new ai.djl.ndarray.types.Shape(), image.getDataType());
         Map<String, Double> perLayer = new LinkedHashMap<>();
         for (StyleLayer layer : parameters.styleLayers()) {
-            NDArray activations = features.get(layer.name());
-            long positions = activations.getShape().get(2) * activations.getShape().get(3);
             double divisor = normalized ? targets.styleNormalizer(layer.name()) / STYLE_PERCENT : 1;
-            NDArray cost = StyleCosts.style(targets.gram(layer.name()), StyleCosts.gram(activations), positions, divisor);
+            NDArray cost = StyleCosts.styleOfActivations(targets.gram(layer.name()), features.get(layer.name()), divisor);
             perLayer.put(layer.name(), value(cost));
             double share = normalized ? (weights > 0 ? layer.weight() / weights : 0) : layer.weight();
             style = style.add(cost.mul(share));

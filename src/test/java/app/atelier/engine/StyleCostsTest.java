@@ -106,6 +106,38 @@ class StyleCostsTest {
     }
 
     @Test
+    void styleCostOfActivationsHasTheGramCostsValueAndGradient() {
+        int c = 5;
+        int h = 4;
+        int w = 3;
+        double divisor = 0.7;
+        NDArray targetGram = StyleCosts.gram(tensor(randomValues(c * h * w), 1, c, h, w));
+        double[] generated = randomValues(c * h * w);
+        double[][] values = new double[2][];
+        double[][] gradients = new double[2][];
+        for (int way = 0; way < 2; way++) {
+            try (NDManager scope = manager.newSubManager()) {
+                NDArray activations = scope.create(generated, new Shape(1, c, h, w));
+                activations.setRequiresGradient(true);
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray cost = way == 0
+                            ? StyleCosts.style(targetGram, StyleCosts.gram(activations), h * w, divisor)
+                            : StyleCosts.styleOfActivations(targetGram, activations, divisor);
+                    values[way] = new double[] {cost.getDouble()};
+                    collector.backward(cost);
+                }
+                gradients[way] = activations.getGradient().toDoubleArray();
+            }
+        }
+        assertThat(values[1][0]).isCloseTo(values[0][0], within(1e-12 * values[0][0]));
+        assertThat(gradients[0]).hasSize(c * h * w).doesNotContain(0.0);
+        for (int i = 0; i < gradients[0].length; i++) {
+            assertThat(gradients[1][i]).as("d cost / d activation %d", i)
+                    .isCloseTo(gradients[0][i], within(1e-9 * Math.abs(gradients[0][i])));
+        }
+    }
+
+    @Test
     void totalVariationIsTheMeanSquaredNeighbourDifference() {
         int c = 2;
         int h = 3;
