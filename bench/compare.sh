@@ -15,6 +15,9 @@
 #
 # Usage: bench/compare.sh [--quick] [--markdown] [--backbones a,b] [--sizes 256,384] [--optimizers adam,lbfgs]
 #                         [--warmup N] [--threads N] [--rounds N] [--pairs N] [--budget S] [--max-other F]
+#   --warmup N  untimed iterations after each side's start (default: 40 for SqueezeNet, 5 for VGG19:
+#               enough for the JVM's C2 compiler to finish, whose threads otherwise take a core while the
+#               first batches run, 11 % of an iteration at 256 px; see docs/performance.md, run 12)
 #   --quick     both backbones at 256 px with Adam, 3 rounds of up to 5 clean pairs, 150 s of batches
 #               each (under ten minutes: per configuration at most 150 s of batches plus 3 start-ups
 #               of both sides, JVM 5-8 s and python ~4 s plus weights and warm-up, ~20 s for VGG19;
@@ -41,7 +44,7 @@ cd "$(dirname "$0")/.."
 backbones=squeezenet1_1,vgg19
 sizes=256,384,512
 optimizers=adam,lbfgs
-warmup=3
+warmup=auto
 threads=$(nproc)
 markdown=0
 batch_log=/dev/null
@@ -49,7 +52,7 @@ reference_env=""
 pairs_options=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) sizes=256; optimizers=adam; warmup=1; pairs_options+=(--rounds 3 --pairs 5 --budget 150) ;;
+    --quick) sizes=256; optimizers=adam; pairs_options+=(--rounds 3 --pairs 5 --budget 150) ;;
     --markdown) markdown=1 ;;
     --batch-log) batch_log=$2; shift ;;
     --reference-malloc)
@@ -64,12 +67,12 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=$2; shift ;;
     --threads) threads=$2; shift ;;
     --rounds|--pairs|--budget|--max-other|--min-pairs|--min-rounds|--min-pairs-per-round) pairs_options+=("$1" "$2"); shift ;;
-    -h|--help) sed -n '2,37p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,40p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
 done
-((warmup >= 1)) || warmup=1  # the reference counts its FLOPs on the first evaluation
+[ "$warmup" = auto ] || ((warmup >= 1)) || warmup=1  # the reference counts its FLOPs on the first evaluation
 
 export ATELIER_MODELS=${ATELIER_MODELS:-$(cd .. && pwd)/shared/models}
 export OMP_NUM_THREADS=$threads
@@ -105,10 +108,12 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for backbone in ${backbones//,/ }; do
   for size in ${sizes//,/ }; do
     for opt in ${optimizers//,/ }; do
-      common=(--backbone "$backbone" --size "$size" --optimizer "$opt" --warmup "$warmup" --threads "$threads")
+      w=$warmup
+      if [ "$w" = auto ]; then if [ "$backbone" = vgg19 ]; then w=5; else w=40; fi; fi
+      common=(--backbone "$backbone" --size "$size" --optimizer "$opt" --warmup "$w" --threads "$threads")
       reference="$reference_env$python bench/reference.py --serve ${common[*]}"
       if [ "$backbone" = vgg19 ] && [ -n "$vgg_file" ]; then reference+=" --vgg19-weights $vgg_file"; fi
-      atelier="java -jar $jar bench --serve --backbones $backbone --sizes $size --optimizers $opt --warmup $warmup --threads $threads"
+      atelier="java -jar $jar bench --serve --backbones $backbone --sizes $size --optimizers $opt --warmup $w --threads $threads"
       label="backbone=$backbone size=$size opt=$opt"
       line=$("$python" bench/pairs.py --a "$atelier" --b "$reference" --label "$label" --log "$log" \
         "${pairs_options[@]}" 2> >(while IFS= read -r l; do

@@ -11,7 +11,7 @@
 # measured on Atelier itself.
 #
 # Usage: bench/levers.sh [--backbone vgg19] [--size 256] [--rounds 4] [--pairs 8] [--budget 180]
-#                        [--levers weights-grad,whole-network,channels-last,bf16,atelier-bf16,threads,omp-wait,low-priority,malloc]
+#                        [--levers weights-grad,whole-network,channels-last,bf16,atelier-bf16,atelier-channels-last,threads,omp-wait,low-priority,malloc]
 #                        [--hogs N]
 # threads: Atelier with one intra-op thread against one per core; omp-wait: Atelier as shipped
 # (OpenMP threads spin about 1000 rounds, then sleep) against libgomp's default
@@ -19,7 +19,9 @@
 # as shipped (compute threads at nice 10) against -Datelier.computePriority=normal; atelier-bf16:
 # Atelier's backbone in bfloat16 (-Datelier.precision=bfloat16) against float32; malloc: Atelier as
 # shipped (glibc keeps freed tensor memory for reuse, TensorMemory) against glibc's defaults
-# (-Datelier.mallocTuning=default); a_faults/b_faults are the page faults per iteration.
+# (-Datelier.mallocTuning=default); a_faults/b_faults are the page faults per iteration;
+# atelier-channels-last: Atelier as shipped (SqueezeNet's input in channels-last order) against
+# -Datelier.channelsLast=false.
 # --rounds N: rounds per lever (1: one pair of processes, the earlier method); --pairs N: clean
 # pairs per round; --budget S: seconds of batches per lever, all rounds together.
 # --hogs N keeps N busy processes (nice 0, like a browser tab spinning) running while it measures;
@@ -39,7 +41,7 @@ while [ $# -gt 0 ]; do
     --levers) levers=$2; shift ;;
     --hogs) hogs=$2; shift ;;
     --rounds|--pairs|--budget|--max-other|--min-pairs|--min-rounds|--min-pairs-per-round) pairs_options+=("$1" "$2"); shift ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -49,12 +51,14 @@ cores=$(nproc)
 export OMP_NUM_THREADS=$cores
 ((hogs == 0)) || pairs_options+=(--max-other 1)
 
+# Warm-up as compare.sh's: long enough for the JVM's C2 compiler to have finished.
+if [ "$backbone" = vgg19 ]; then warmup=5; else warmup=40; fi
 python_side() { # extra flags...
-  echo "/usr/bin/python3 bench/reference.py --serve --backbone $backbone --size $size --warmup 1 --threads $cores $*"
+  echo "/usr/bin/python3 bench/reference.py --serve --backbone $backbone --size $size --warmup $warmup --threads $cores $*"
 }
 atelier_side() { # threads [java options...]
   local threads=$1; shift
-  echo "env OMP_NUM_THREADS=$threads java $* -jar target/atelier.jar bench --serve --backbones $backbone --sizes $size --warmup 1 --threads $threads"
+  echo "env OMP_NUM_THREADS=$threads java $* -jar target/atelier.jar bench --serve --backbones $backbone --sizes $size --warmup $warmup --threads $threads"
 }
 
 hog_pids=()
@@ -68,6 +72,7 @@ for lever in ${levers//,/ }; do
     threads) with=$(atelier_side 1); base=$(atelier_side "$cores") ;;
     malloc) with=$(atelier_side "$cores"); base=$(atelier_side "$cores" -Datelier.mallocTuning=default) ;;
     atelier-bf16) with=$(atelier_side "$cores" -Datelier.precision=bfloat16); base=$(atelier_side "$cores") ;;
+    atelier-channels-last) with=$(atelier_side "$cores"); base=$(atelier_side "$cores" -Datelier.channelsLast=false) ;;
     *) with=$(python_side "--$lever"); base=$(python_side) ;;
   esac
   /usr/bin/python3 bench/pairs.py --prefix LEVER --label "name=$lever backbone=$backbone size=$size hogs=$hogs" \

@@ -96,7 +96,7 @@ final class SqueezeNetBackbone implements Backbone {
                 inputChannels = 2 * expand;
             }
             ConvLayer classifier = conv(weights, "classifier", 25, 1000, 512, 1, 1, 0);
-            return new SqueezeNetBackbone(manager, new ImageNetNormalization(manager, dataType), conv0,
+            return new SqueezeNetBackbone(manager, new ImageNetNormalization(manager, dataType, true), conv0,
                     List.copyOf(fires), classifier);
         } catch (IOException | RuntimeException e) {
             manager.close();

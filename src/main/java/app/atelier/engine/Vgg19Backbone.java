@@ -63,7 +63,7 @@ final class Vgg19Backbone implements Backbone {
                 poolAfter[convs.size() - 1] = true;
                 featureIndex += 1; // pool
             }
-            return new Vgg19Backbone(manager, new ImageNetNormalization(manager, dataType), List.copyOf(convs),
+            return new Vgg19Backbone(manager, new ImageNetNormalization(manager, dataType, false), List.copyOf(convs),
                     poolAfter, pooling);
         } catch (IOException | RuntimeException e) {
             manager.close();
