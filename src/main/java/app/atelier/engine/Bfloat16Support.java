@@ -1,6 +1,7 @@
 package app.atelier.engine;
 
 import ai.djl.Device;
+import ai.djl.ndarray.types.DataType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,34 @@ public final class Bfloat16Support {
         static final boolean CPU_NATIVE = readCpu();
     }
 
+    /**
+     * {@code -Datelier.precision=bfloat16} runs every job's backbone in bfloat16, native or not, and
+     * {@code =float32} none: the bench's lever (bench/levers.sh), which overrides each job's
+     * {@link RenderQuality#bfloat16()}. docs/performance.md says what bfloat16 gains and how its pictures differ.
+     */
+    public static final String PRECISION_PROPERTY = "atelier.precision";
+
     private Bfloat16Support() {
+    }
+
+    /**
+     * The backbone's data type for a job that did or did not ask for bfloat16, where bfloat16 is or
+     * is not native: bfloat16 only where both, unless {@link #PRECISION_PROPERTY} forces one.
+     */
+    static DataType precision(boolean asked, boolean nativeHere) {
+        String forced = System.getProperty(PRECISION_PROPERTY);
+        if (forced != null) {
+            return "bfloat16".equals(forced) ? DataType.BFLOAT16 : DataType.FLOAT32;
+        }
+        return asked && nativeHere ? DataType.BFLOAT16 : DataType.FLOAT32;
+    }
+
+    /**
+     * Whether a request for bfloat16 is turned down ({@link #precision} gives float32 although it was
+     * asked for): the one rule behind the job's fall-back and the warning the user sees before it starts.
+     */
+    static boolean refused(boolean asked, boolean nativeHere) {
+        return asked && !nativeHere && System.getProperty(PRECISION_PROPERTY) == null;
     }
 
     /** Whether this machine's CPU has native bfloat16 instructions; false where that cannot be told. */

@@ -58,8 +58,7 @@ public final class InputWarnings {
         } else if (parameters.beta() == 0) {
             warnings.add("the style weight β is 0: the painting has no effect");
         }
-        if (spec.quality().bfloat16() && System.getProperty(StyleTransferJob.PRECISION_PROPERTY) == null
-                && !Bfloat16Support.offeredFor(spec.device())) {
+        if (Bfloat16Support.refused(spec.quality().bfloat16(), Bfloat16Support.offeredFor(spec.device()))) {
             warnings.add("bfloat16 is asked for, but this CPU has no native bfloat16 instructions:"
                     + " the job runs in float32 on it");
         }

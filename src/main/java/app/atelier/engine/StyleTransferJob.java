@@ -192,33 +192,16 @@ public final class StyleTransferJob implements AutoCloseable, WorkerJob {
     }
 
     /**
-     * {@code -Datelier.precision=bfloat16} runs every job's backbone in bfloat16, native or not, and
-     * {@code =float32} none: the bench's lever (bench/levers.sh), which overrides each job's
-     * {@link RenderQuality#bfloat16()}. docs/performance.md says what bfloat16 gains and how its pictures differ.
-     */
-    public static final String PRECISION_PROPERTY = "atelier.precision";
-
-    /**
-     * The backbone's data type for a job on {@code device}. A request where bfloat16 is not native falls
-     * back to float32 (emulated bfloat16 is slower than float32) and is logged here, once per job.
+     * The backbone's data type for a job on {@code device} ({@link Bfloat16Support#precision}). A request
+     * where bfloat16 is not native falls back to float32 (emulated bfloat16 is slower than float32) and is
+     * logged here, once per job.
      */
     static DataType backbonePrecision(RenderQuality quality, Device device) {
-        return backbonePrecision(quality, Bfloat16Support.on(device));
-    }
-
-    static DataType backbonePrecision(RenderQuality quality, boolean nativeBfloat16) {
-        String forced = System.getProperty(PRECISION_PROPERTY);
-        if ("bfloat16".equals(forced)) {
-            return DataType.BFLOAT16;
-        }
-        if ("float32".equals(forced) || !quality.bfloat16()) {
-            return DataType.FLOAT32;
-        }
-        if (!nativeBfloat16) {
+        boolean nativeHere = Bfloat16Support.on(device);
+        if (Bfloat16Support.refused(quality.bfloat16(), nativeHere)) {
             LOG.info("bfloat16 was asked for, but this CPU has no native bfloat16 instructions: running in float32");
-            return DataType.FLOAT32;
         }
-        return DataType.BFLOAT16;
+        return Bfloat16Support.precision(quality.bfloat16(), nativeHere);
     }
 
     /** The worker: device, backbone and the job's arrays around the loop; the final state whatever happens. */

@@ -41,7 +41,7 @@ class Bfloat16Comparison {
         String[] variants = {"float32", "float32-again", "float32-photo-lowest-bit", "bfloat16"};
         RgbImage reference = null;
         for (String variant : variants) {
-            System.setProperty(StyleTransferJob.PRECISION_PROPERTY, variant.equals("bfloat16") ? "bfloat16" : "float32");
+            System.setProperty(Bfloat16Support.PRECISION_PROPERTY, variant.equals("bfloat16") ? "bfloat16" : "float32");
             RgbImage photo = variant.equals("float32-photo-lowest-bit") ? dogFlipped : dog;
             List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
             RgbImage picture;
@@ -57,7 +57,7 @@ class Bfloat16Comparison {
                 job.awaitFinished(Duration.ofHours(1));
                 picture = job.latestFrame().orElseThrow().image();
             } finally {
-                System.clearProperty(StyleTransferJob.PRECISION_PROPERTY);
+                System.clearProperty(Bfloat16Support.PRECISION_PROPERTY);
             }
             PngWriter.write(picture, folder.resolve(variant + ".png"), Map.of("atelier.settings", variant));
             reference = reference == null ? picture : reference;

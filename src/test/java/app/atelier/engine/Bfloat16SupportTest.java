@@ -50,17 +50,21 @@ class Bfloat16SupportTest {
     @Test
     void aRequestIsGrantedOnlyWhereNativeAndThePropertyOverridesIt() {
         RenderQuality asked = RenderQuality.DEFAULT.withBfloat16(true);
-        assertThat(StyleTransferJob.backbonePrecision(asked, true)).isEqualTo(DataType.BFLOAT16);
-        assertThat(StyleTransferJob.backbonePrecision(asked, false)).isEqualTo(DataType.FLOAT32);
-        assertThat(StyleTransferJob.backbonePrecision(RenderQuality.DEFAULT, true)).isEqualTo(DataType.FLOAT32);
+        assertThat(Bfloat16Support.precision(true, true)).isEqualTo(DataType.BFLOAT16);
+        assertThat(Bfloat16Support.precision(true, false)).isEqualTo(DataType.FLOAT32);
+        assertThat(Bfloat16Support.precision(false, true)).isEqualTo(DataType.FLOAT32);
         assertThat(StyleTransferJob.backbonePrecision(asked, Device.gpu())).isEqualTo(DataType.BFLOAT16);
+        assertThat(Bfloat16Support.refused(true, false)).isTrue();
+        assertThat(Bfloat16Support.refused(true, true)).isFalse();
+        assertThat(Bfloat16Support.refused(false, false)).isFalse();
         try {
-            System.setProperty(StyleTransferJob.PRECISION_PROPERTY, "bfloat16");
-            assertThat(StyleTransferJob.backbonePrecision(RenderQuality.DEFAULT, false)).isEqualTo(DataType.BFLOAT16);
-            System.setProperty(StyleTransferJob.PRECISION_PROPERTY, "float32");
-            assertThat(StyleTransferJob.backbonePrecision(asked, true)).isEqualTo(DataType.FLOAT32);
+            System.setProperty(Bfloat16Support.PRECISION_PROPERTY, "bfloat16");
+            assertThat(Bfloat16Support.precision(false, false)).isEqualTo(DataType.BFLOAT16);
+            assertThat(Bfloat16Support.refused(true, false)).as("forced: nothing to turn down").isFalse();
+            System.setProperty(Bfloat16Support.PRECISION_PROPERTY, "float32");
+            assertThat(Bfloat16Support.precision(true, true)).isEqualTo(DataType.FLOAT32);
         } finally {
-            System.clearProperty(StyleTransferJob.PRECISION_PROPERTY);
+            System.clearProperty(Bfloat16Support.PRECISION_PROPERTY);
         }
     }
 
