@@ -39,6 +39,9 @@ a_evals/b_evals and a_gflops/b_gflops from the counted rounds' clean batches; a_
 medians over rounds of the peaks; rounds=COUNTED/R; round_times, each counted round's median
 ratio (nan when none counts); memory_rounds, each round's A/B peak ratio. Each `# batch` line on
 standard error names its round (round=i, from 1), and a `# round` line sums each round up.
+eval_time, eval_time_lo and eval_time_hi: the same statistics of the time per cost evaluation
+(a batch's time over its evaluations), the fair ratio where the two sides' L-BFGS took different
+numbers of evaluations per iteration.
 
 Standard library only, so the statistics can be tested anywhere: python3 -m unittest bench/test_pairs.py
 """
@@ -263,6 +266,7 @@ class Side:
         faults = process_faults(self.pids) - faults0
         millis = [float(v) for v in reply["ms"].split(",")]
         return {"median_ms": statistics.median(millis), "iterations": len(millis),
+                "ms_per_evaluation": sum(millis) / max(1, int(reply["evaluations"])),
                 "faults_per_iteration": faults / max(1, len(millis)),
                 "evaluations": int(reply["evaluations"]), "wall_s": wall,
                 "others": max(0, (busy1 - busy0) - (own1 - own0)), "steal": steal1 - steal0,
@@ -341,6 +345,12 @@ def run(args):
 def summarise(args, rounds):
     figures = round_statistics([r["batches"] for r in rounds], args.min_pairs_per_round, args.min_rounds,
                                args.min_pairs, args.seed)
+    # The same statistics per cost evaluation: L-BFGS makes one or more per iteration, and how many
+    # depends on the path the optimiser takes (on float rounding, and for VGG19 on each side's own
+    # made-up weights), not on how fast either side computes one.
+    per_evaluation = round_statistics(
+        [[(side, record["ms_per_evaluation"], record["disturbed"]) for side, record in r["records"]] for r in rounds],
+        args.min_pairs_per_round, args.min_rounds, args.min_pairs, args.seed)
     memory = memory_statistics([r["memory"] for r in rounds])
     ready = rounds[0]["ready"]
     # Per-side figures from the counted rounds' clean batches (all batches if there are none).
@@ -360,12 +370,13 @@ def summarise(args, rounds):
     line = ("%s %s time=%.3f time_lo=%.3f time_hi=%.3f memory=%.2f disturbed=%d/%d pairs=%d judged=%s"
             " time_all=%.3f a_ms=%.1f b_ms=%.1f a_mb=%.0f b_mb=%.0f a_evals=%.2f b_evals=%.2f"
             " a_gflops=%.1f b_gflops=%.1f rounds=%d/%d round_times=%s memory_rounds=%s"
-            " a_faults=%.0f b_faults=%.0f") % (
+            " a_faults=%.0f b_faults=%.0f eval_time=%.3f eval_time_lo=%.3f eval_time_hi=%.3f") % (
         args.prefix, args.label, figures["time"], figures["time_lo"], figures["time_hi"], memory["memory"],
         figures["disturbed"], figures["batches"], figures["pairs"], "yes" if figures["judged"] else "no",
         figures["time_all"], a_ms, b_ms, memory["a_mb"], memory["b_mb"], a_evals, b_evals, a_gflops, b_gflops,
         len(figures["counted"]), len(rounds), ",".join("%.3f" % t for t in figures["round_times"]) or "nan",
-        ",".join("%.2f" % m for m in memory["ratios"]), a_faults, b_faults)
+        ",".join("%.2f" % m for m in memory["ratios"]), a_faults, b_faults, per_evaluation["time"],
+        per_evaluation["time_lo"], per_evaluation["time_hi"])
     print(line, flush=True)
     if not figures["judged"]:
         print("too disturbed to judge %s: %d of %d batches disturbed; %d of %d rounds had at least %d clean pairs"

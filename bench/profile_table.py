@@ -3,27 +3,31 @@
 libtorch profiler's Chrome traces that IterationProfile (Atelier, through DJL) and
 reference.py --profile write:
 
-    bench/profile_table.py ATELIER_TRACE PYTORCH_TRACE
+    bench/profile_table.py ATELIER_TRACE[,TRACE...] PYTORCH_TRACE[,TRACE...]
 
 prints a markdown table of milliseconds per category: top-level operators only (an operator's
 children are inside its time), and "between operators", the evaluation's span less the
 operators' time: what the host language spends on the calls (Java and JNI, or the Python
-interpreter), plus the profiler's own cost per call, which is the same on both sides.
+interpreter), plus the profiler's own cost per call, which is the same on both sides. Given
+several traces per side (profiles taken in turns), each figure is the median over them.
 """
 
 import json
+import statistics
 import sys
 
 FORWARD = [
     ("convolution forward", ("aten::conv2d", "aten::convolution", "aten::_convolution")),
     ("Gram matrices forward", ("aten::matmul", "aten::mm", "aten::bmm")),
-    ("ReLU, pooling, concatenation forward", ("aten::relu", "aten::max_pool2d", "aten::cat")),
+    ("max pooling forward", ("aten::max_pool2d",)),
+    ("ReLU, concatenation forward", ("aten::relu", "aten::cat")),
 ]
 BACKWARD = [
     ("convolution backward", ("ConvolutionBackward0",)),
     ("Gram matrices backward", ("MmBackward0", "BmmBackward0", "TBackward0", "PermuteBackward0",
                                 "ViewBackward0", "ReshapeAliasBackward0")),
-    ("ReLU, pooling, concatenation backward", ("ReluBackward0", "MaxPool2DWithIndicesBackward0", "CatBackward0")),
+    ("max pooling backward", ("MaxPool2DWithIndicesBackward0",)),
+    ("ReLU, concatenation backward", ("ReluBackward0", "CatBackward0")),
 ]
 ORDER = ([name for name, _ in FORWARD] + ["cost and other forward"] + [name for name, _ in BACKWARD]
          + ["cost and other backward", "between operators"])
@@ -76,11 +80,18 @@ def breakdown(path):
     return totals, calls, span
 
 
+def medians(paths):
+    """The breakdown of each trace, then the median of each figure over the traces."""
+    runs = [breakdown(path) for path in paths]
+    totals = {name: statistics.median(run[0][name] for run in runs) for name in ORDER}
+    return totals, statistics.median(run[1] for run in runs), statistics.median(run[2] for run in runs)
+
+
 def main(argv):
     if len(argv) != 3:
         sys.exit(__doc__)
-    a, a_calls, a_span = breakdown(argv[1])
-    p, p_calls, p_span = breakdown(argv[2])
+    a, a_calls, a_span = medians(argv[1].split(","))
+    p, p_calls, p_span = medians(argv[2].split(","))
     print("| one evaluation | Atelier ms | PyTorch ms | Atelier - PyTorch |")
     print("|---|---|---|---|")
     for name in ORDER:

@@ -13,6 +13,7 @@ import sys
 
 HEADER = ("| backbone | size | opt | Atelier ms/it | PyTorch ms/it | time ratio [90 % interval] |"
           " rounds counted: their ratios | disturbed batches | ratio of all pairs | evals/it A / P |"
+          " time per evaluation ratio [90 % interval] |"
           " Atelier peak MB | PyTorch peak MB | memory ratio | page faults/it A / P | Atelier GFLOP/s |"
           " Atelier % of peak | PyTorch % of peak |")
 
@@ -33,7 +34,8 @@ def row(line, peak_gflops=0.0):
     w = words(line)
     f = {key: number(w.get(key)) for key in ("time", "time_lo", "time_hi", "time_all", "a_ms", "b_ms", "a_evals",
                                               "b_evals", "a_mb", "b_mb", "memory", "a_faults", "b_faults",
-                                              "a_gflops", "b_gflops")}
+                                              "a_gflops", "b_gflops", "eval_time", "eval_time_lo",
+                                              "eval_time_hi")}
     if w.get("judged") == "yes":
         verdict = "**%.2f** [%.2f, %.2f]" % (f["time"], f["time_lo"], f["time_hi"])
     else:
@@ -45,10 +47,12 @@ def row(line, peak_gflops=0.0):
     def share(gflops):
         return "%.0f %%" % (100 * gflops / peak_gflops) if peak_gflops > 0 else "–"
 
-    return ("| %s | %s | %s | %.0f | %.0f | %s | %s | %s | %.2f | %.2f / %.2f | %.0f | %.0f | **%.2f** | %.0f / %.0f"
+    per_evaluation = "–" if math.isnan(f["eval_time"]) else "%.2f [%.2f, %.2f]" % (
+        f["eval_time"], f["eval_time_lo"], f["eval_time_hi"])
+    return ("| %s | %s | %s | %.0f | %.0f | %s | %s | %s | %.2f | %.2f / %.2f | %s | %.0f | %.0f | **%.2f** | %.0f / %.0f"
             " | %.1f | %s | %s |") % (
         w.get("backbone"), w.get("size"), w.get("opt"), f["a_ms"], f["b_ms"], verdict, counted,
-        w.get("disturbed"), f["time_all"], f["a_evals"], f["b_evals"], f["a_mb"], f["b_mb"], f["memory"],
+        w.get("disturbed"), f["time_all"], f["a_evals"], f["b_evals"], per_evaluation, f["a_mb"], f["b_mb"], f["memory"],
         f["a_faults"], f["b_faults"], f["a_gflops"], share(f["a_gflops"]), share(f["b_gflops"]))
 
 

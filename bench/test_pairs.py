@@ -317,6 +317,12 @@ class RatioTableTest(unittest.TestCase):
         self.assertIn("| 4/4: 0.804, 1.063, 0.591, 0.671 | 11/86 |", row)
         self.assertIn("| **1.09** | 80 / 6072 | 47.2 | 20 % | 15 % |", row)
 
+    def test_the_time_per_evaluation_ratio_shows_when_the_line_has_it(self):
+        import ratio_table
+        with_it = ratio_table.row(self.LINE + " eval_time=0.812 eval_time_lo=0.700 eval_time_hi=0.905")
+        self.assertIn("| 1.00 / 1.00 | 0.81 [0.70, 0.91] |", with_it)
+        self.assertIn("| 1.00 / 1.00 | – |", ratio_table.row(self.LINE))
+
     def test_an_unjudged_line_says_so_and_other_lines_are_skipped(self):
         import ratio_table
         line = self.LINE.replace("judged=yes", "judged=no").replace("rounds=4/4 round_times=0.804,1.063,0.591,0.671",
@@ -326,3 +332,36 @@ class RatioTableTest(unittest.TestCase):
         self.assertEqual(3, len(rows))
         self.assertIn("| too disturbed (0.68) | 0/4 |", rows[2])
         self.assertEqual(rows[0].count("|"), rows[1].count("|"))
+
+
+class PerEvaluationTest(unittest.TestCase):
+    """summarise: the time per evaluation beside the time per iteration."""
+
+    def test_a_side_that_evaluates_twice_per_iteration_is_level_per_evaluation(self):
+        import argparse
+        import contextlib
+        import io
+
+        def record(ms_per_iteration, evaluations_per_iteration):
+            return {"median_ms": ms_per_iteration, "iterations": 4, "evaluations": 4 * evaluations_per_iteration,
+                    "ms_per_evaluation": ms_per_iteration / evaluations_per_iteration, "disturbed": False,
+                    "faults_per_iteration": 0}
+
+        rounds = []
+        for _ in range(3):
+            records = []
+            for i in range(4):
+                records += [("A", record(200.0 + i, 2)), ("B", record(100.0 + i / 2, 1))]
+            rounds.append({"batches": [(s, r["median_ms"], False) for s, r in records], "records": records,
+                           "memory": {"A": 500.0, "B": 500.0},
+                           "ready": {"A": {"gflop_per_eval": "1"}, "B": {"gflop_per_eval": "1"}}})
+        args = argparse.Namespace(min_pairs_per_round=3, min_rounds=3, min_pairs=6, seed=1, prefix="RATIO",
+                                  label="name=test")
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            pairs.summarise(args, rounds)
+        fields = pairs.words(out.getvalue())
+        self.assertAlmostEqual(float(fields["time"]), 2.0, places=2)
+        self.assertAlmostEqual(float(fields["eval_time"]), 1.0, places=2)
+        self.assertLessEqual(float(fields["eval_time_lo"]), 1.0)
+        self.assertGreaterEqual(float(fields["eval_time_hi"]), 1.0)

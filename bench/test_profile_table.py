@@ -37,6 +37,24 @@ class ProfileTableTest(unittest.TestCase):
         self.assertAlmostEqual(totals["cost and other backward"], 0.3)
         self.assertAlmostEqual(totals["between operators"], 4.0 - 3.6)
 
+    def test_several_traces_give_the_median_of_each_figure(self):
+        paths = []
+        try:
+            for pooling in (1000, 3000, 2000):
+                trace = [event("aten::max_pool2d", 0, pooling), event("aten::relu", pooling + 100, 400)]
+                with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+                    json.dump({"traceEvents": trace}, f)
+                paths.append(f.name)
+            totals, calls, span = profile_table.medians(paths)
+        finally:
+            for path in paths:
+                os.unlink(path)
+        self.assertAlmostEqual(totals["max pooling forward"], 2.0)
+        self.assertAlmostEqual(totals["ReLU, concatenation forward"], 0.4)
+        self.assertAlmostEqual(totals["between operators"], 0.1)
+        self.assertEqual(calls, 2)
+        self.assertAlmostEqual(span, 2.5)
+
     def test_events_of_other_threads_are_not_nested_in_this_one(self):
         tops = profile_table.top_level([event("a", 0, 100, tid=1), event("b", 10, 20, tid=2)])
         self.assertEqual([e["name"] for e in tops], ["a", "b"])

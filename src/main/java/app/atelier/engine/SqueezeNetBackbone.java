@@ -96,8 +96,10 @@ final class SqueezeNetBackbone implements Backbone {
                 inputChannels = 2 * expand;
             }
             ConvLayer classifier = conv(weights, "classifier", 25, 1000, 512, 1, 1, 0);
-            return new SqueezeNetBackbone(manager, new ImageNetNormalization(manager, dataType, true), conv0,
-                    List.copyOf(fires), classifier);
+            // Channels-last order was measured on the CPU, whose max pooling is the reason for it; a
+            // graphics card keeps the usual order.
+            ImageNetNormalization normalization = new ImageNetNormalization(manager, dataType, !device.isGpu());
+            return new SqueezeNetBackbone(manager, normalization, conv0, List.copyOf(fires), classifier);
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;
