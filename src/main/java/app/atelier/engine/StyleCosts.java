@@ -29,9 +29,14 @@ final class StyleCosts {
 
     /** G_ij = Σ_k a_ik a_jk over the n_H·n_W positions k: a [C, C] matrix. */
     static NDArray gram(NDArray activations) {
-        Shape shape = activations.getShape();
-        NDArray flat = activations.reshape(shape.get(1), shape.get(2) * shape.get(3));
+        NDArray flat = byChannel(activations);
         return flat.matMul(flat.transpose());
+    }
+
+    /** [1, C, H, W] as [C, H·W]: a channel's values over the positions in a row. */
+    private static NDArray byChannel(NDArray activations) {
+        Shape shape = activations.getShape();
+        return activations.reshape(shape.get(1), shape.get(2) * shape.get(3));
     }
 
     /**
@@ -64,11 +69,9 @@ final class StyleCosts {
      * (docs/performance.md, "Levers").
      */
     static NDArray styleOfActivations(NDArray targetGram, NDArray activations, double divisor) {
-        Shape shape = activations.getShape();
-        long positions = shape.get(2) * shape.get(3);
-        NDArray flat = activations.reshape(shape.get(1), positions);
+        NDArray flat = byChannel(activations);
         NDArray generatedGram = flat.matMul(flat.stopGradient().transpose());
-        NDArray cost = style(targetGram, generatedGram, positions, divisor);
+        NDArray cost = style(targetGram, generatedGram, flat.getShape().get(1), divisor);
         return cost.mul(2).sub(cost.stopGradient());
     }
 

@@ -113,7 +113,7 @@ class StyleCostsTest {
         double divisor = 0.7;
         NDArray targetGram = StyleCosts.gram(tensor(randomValues(c * h * w), 1, c, h, w));
         double[] generated = randomValues(c * h * w);
-        double[][] values = new double[2][];
+        double[] values = new double[2];
         double[][] gradients = new double[2][];
         for (int way = 0; way < 2; way++) {
             try (NDManager scope = manager.newSubManager()) {
@@ -123,13 +123,13 @@ class StyleCostsTest {
                     NDArray cost = way == 0
                             ? StyleCosts.style(targetGram, StyleCosts.gram(activations), h * w, divisor)
                             : StyleCosts.styleOfActivations(targetGram, activations, divisor);
-                    values[way] = new double[] {cost.getDouble()};
+                    values[way] = cost.getDouble();
                     collector.backward(cost);
                 }
                 gradients[way] = activations.getGradient().toDoubleArray();
             }
         }
-        assertThat(values[1][0]).isCloseTo(values[0][0], within(1e-12 * values[0][0]));
+        assertThat(values[1]).isCloseTo(values[0], within(1e-12 * values[0]));
         assertThat(gradients[0]).hasSize(c * h * w).doesNotContain(0.0);
         for (int i = 0; i < gradients[0].length; i++) {
             assertThat(gradients[1][i]).as("d cost / d activation %d", i)
